@@ -1,0 +1,3 @@
+from assessment_models.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,193 @@
+"""Responses: the answers to one questionnaire, as exchanged in JSON.
+
+The same format serves the CLI, the UI's import and export, and the tests::
+
+    {"questionnaire": "delivery-full", "questionnaire_version": "1.0.0",
+     "respondent": {"organisation": "Acme", "team": "Payments"},
+     "scope": {"exclude": ["governance"]},
+     "answers": {"rel_cadence": {"level": 3, "comment": "…", "confidence": "high"},
+                 "dora_lead_time": {"value": 12.5},
+                 "chg_cab": {"na": true}}}
+
+:func:`parse_responses` checks a document against its questionnaire and returns it
+normalised: a choice given by option id carries that option's level.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assessment_models.errors import ResponsesError, format_path
+from assessment_models.questionnaire import (
+    ChoiceQuestion,
+    MetricQuestion,
+    Question,
+    Questionnaire,
+    ScaleQuestion,
+)
+
+MAX_COMMENT_LENGTH = 5000
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class _Exchange(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Answer(_Exchange):
+    """One answer: a level (or option id), a metric value, or not applicable."""
+
+    level: int | str | None = None
+    value: float | None = None
+    na: bool = False
+    comment: str = Field(default="", max_length=MAX_COMMENT_LENGTH)
+    confidence: Confidence | None = None
+
+    @property
+    def is_answered(self) -> bool:
+        """True when it gives a level, a value or N/A (a bare comment is not an answer)."""
+        return self.na or self.level is not None or self.value is not None
+
+
+class Respondent(_Exchange):
+    organisation: str = Field(default="", max_length=200)
+    team: str = Field(default="", max_length=200)
+
+
+class Scope(_Exchange):
+    exclude: tuple[str, ...] = Field(
+        default=(), description="Ids of dimensions or capabilities left out of this assessment."
+    )
+
+
+class Responses(_Exchange):
+    questionnaire: str
+    questionnaire_version: str | None = None
+    respondent: Respondent = Respondent()
+    scope: Scope = Scope()
+    answers: dict[str, Answer] = Field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """The exchange format, pretty-printed, without empty defaults."""
+        return json.dumps(self.model_dump(mode="json", exclude_defaults=True), indent=2) + "\n"
+
+
+def parse_responses_json(text: str | bytes, source: str = "responses") -> dict[str, Any]:
+    """Decode a responses document; the result still needs :func:`parse_responses`."""
+    try:
+        data = json.loads(text)
+    except UnicodeDecodeError:
+        raise ResponsesError(f"{source}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ResponsesError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    if not isinstance(data, dict):
+        raise ResponsesError(f"{source}: expected a JSON object with 'questionnaire' and 'answers'")
+    return data
+
+
+def read_responses_header(data: dict[str, Any], source: str = "responses") -> Responses:
+    """Validate a document's shape alone, e.g. to learn which questionnaire it names."""
+    try:
+        return Responses.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = format_path(tuple(error["loc"]))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown key"
+        raise ResponsesError(f"{source}: {where}: {message}") from None
+
+
+def parse_responses(
+    questionnaire: Questionnaire, data: dict[str, Any] | Responses, source: str = "responses"
+) -> Responses:
+    """Check responses against the questionnaire and return them normalised."""
+    responses = data if isinstance(data, Responses) else read_responses_header(data, source)
+    if responses.questionnaire != questionnaire.id:
+        raise ResponsesError(
+            f"{source}: answers questionnaire '{responses.questionnaire}', "
+            f"not '{questionnaire.id}'"
+        )
+    units = set(questionnaire.dimensions_by_id) | set(questionnaire.capabilities_by_id)
+    for unit in responses.scope.exclude:
+        if unit not in units:
+            raise ResponsesError(
+                f"{source}: scope.exclude: '{unit}' is not a dimension or capability of "
+                f"'{questionnaire.id}'"
+            )
+    answers = {
+        question_id: normalise_answer(questionnaire, question_id, answer, source)
+        for question_id, answer in responses.answers.items()
+    }
+    return responses.model_copy(update={"answers": answers})
+
+
+def normalise_answer(
+    questionnaire: Questionnaire, question_id: str, answer: Answer, source: str = "responses"
+) -> Answer:
+    """Check one answer against its question; a choice given by option id becomes its level."""
+    question = questionnaire.questions_by_id.get(question_id)
+    where = f"{source}: answers.{question_id}"
+    if question is None:
+        raise ResponsesError(f"{where}: no question with this id in '{questionnaire.id}'")
+    if answer.na:
+        if not question.allow_na:
+            raise ResponsesError(f"{where}: this question cannot be answered 'not applicable'")
+        if answer.level is not None or answer.value is not None:
+            raise ResponsesError(f"{where}: 'na' cannot be combined with a level or value")
+        return answer
+    if isinstance(question, MetricQuestion):
+        return answer.model_copy(update={"value": _check_value(question, answer, where)})
+    if answer.value is not None:
+        raise ResponsesError(f"{where}: a {question.kind} question takes a level, not a value")
+    if answer.level is None:
+        return answer
+    return answer.model_copy(update={"level": _check_level(question, answer.level, where)})
+
+
+def _check_value(question: MetricQuestion, answer: Answer, where: str) -> float | None:
+    if answer.level is not None:
+        raise ResponsesError(f"{where}: a metric question takes a 'value' in {question.unit}")
+    value = answer.value
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        raise ResponsesError(f"{where}: value must be a finite number")
+    if value < question.min_value:
+        raise ResponsesError(f"{where}: value {value:g} is below the minimum {question.min_value:g}")
+    if question.max_value is not None and value > question.max_value:
+        raise ResponsesError(f"{where}: value {value:g} is above the maximum {question.max_value:g}")
+    return value
+
+
+def _check_level(question: ScaleQuestion | ChoiceQuestion, level: int | str, where: str) -> int:
+    by_id = {o.id: o.level for o in question.options}
+    if isinstance(level, str):
+        if level in by_id:
+            return by_id[level]
+        raise ResponsesError(f"{where}: no option '{level}' (options: {', '.join(by_id)})")
+    levels = sorted(by_id.values())
+    if level not in levels:
+        raise ResponsesError(
+            f"{where}: no option has level {level} (levels: {', '.join(map(str, levels))})"
+        )
+    return level
+
+
+def question_level(question: Question, answer: Answer | None) -> int | None:
+    """The level an answer gives its question; None for N/A or unanswered."""
+    if answer is None or answer.na:
+        return None
+    if isinstance(question, MetricQuestion):
+        return None if answer.value is None else question.level_of(answer.value)
+    return answer.level if isinstance(answer.level, int) else None
