@@ -39,6 +39,10 @@ class NotFoundError(SextantError):
     """Something asked for by id or access code that does not exist."""
 
 
+class StorageError(SextantError):
+    """A change the stored assessment cannot take, e.g. answers to a finished assessment."""
+
+
 def format_path(path: tuple[str | int, ...]) -> str:
     """Render ``("dimensions", 2, "capabilities", 0)`` as ``dimensions[2].capabilities[0]``."""
     out = ""

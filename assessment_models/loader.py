@@ -55,7 +55,7 @@ def load_questionnaire(path: Path | str) -> Questionnaire:
 def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionnaire:
     """Validate questionnaire YAML given as text; ``source`` names it in error messages."""
     try:
-        data = yaml.load(text, Loader=_SafeLoader)  # noqa: S506 - a *safe* loader class
+        data = yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -103,6 +103,8 @@ def _describe(error: dict[str, Any]) -> str:
         message = "unknown key (not part of the questionnaire format)"
     elif error["type"] == "missing":
         message = "required key is missing"
+    elif error["type"] == "string_pattern_mismatch":
+        message = "ids use lower-case letters, digits, '_' or '-' and start with a letter"
     elif error["type"] == "union_tag_invalid":
         message = "'kind' must be one of scale, choice, metric"
     elif error["type"] == "union_tag_not_found":
@@ -141,8 +143,8 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
                     child = value
                     break
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+            child = node.value[part] if 0 <= part < len(node.value) else None
+            if child is not None:
                 line = child.start_mark.line + 1
         if child is None:
             break

@@ -7,10 +7,12 @@ Everything here is frozen: a loaded questionnaire never changes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -151,14 +153,16 @@ class MetricQuestion(_QuestionBase):
     @classmethod
     def _strictly_monotonic(cls, thresholds: tuple[float, ...], info: Any) -> tuple[float, ...]:
         direction = info.data.get("direction")
-        pairs = list(zip(thresholds, thresholds[1:], strict=False))
+        pairs = list(pairwise(thresholds))
         if direction == Direction.HIGHER_IS_BETTER and not all(a < b for a, b in pairs):
             raise ValueError(
-                f"thresholds must be strictly ascending for higher_is_better, got {list(thresholds)}"
+                "thresholds must be strictly ascending for higher_is_better, "
+                f"got {list(thresholds)}"
             )
         if direction == Direction.LOWER_IS_BETTER and not all(a > b for a, b in pairs):
             raise ValueError(
-                f"thresholds must be strictly descending for lower_is_better, got {list(thresholds)}"
+                "thresholds must be strictly descending for lower_is_better, "
+                f"got {list(thresholds)}"
             )
         return thresholds
 
@@ -282,8 +286,6 @@ class Questionnaire(Strict):
 
     def content_hash(self) -> str:
         """SHA-256 of the canonical JSON of the content: changes whenever the content does."""
-        import hashlib
-
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -308,7 +310,7 @@ def _check_unique_ids(q: Questionnaire) -> None:
             from assessment_models.errors import format_path
 
             first = format_path(seen[kind][ident])
-            raise ContentError(path + ("id",), f"{kind} id '{ident}' is already used at {first}")
+            raise ContentError((*path, "id"), f"{kind} id '{ident}' is already used at {first}")
         seen[kind][ident] = path
 
     for di, d in enumerate(q.dimensions):
@@ -335,7 +337,7 @@ def _check_requires(q: Questionnaire) -> None:
         for other in needed:
             if other not in requires:
                 raise ContentError(
-                    paths[rid] + ("requires",),
+                    (*paths[rid], "requires"),
                     f"recommendation '{rid}' requires '{other}', which does not exist",
                 )
     # Depth-first search for a cycle; report it as a readable chain.
@@ -345,9 +347,10 @@ def _check_requires(q: Questionnaire) -> None:
         state[rid] = 1
         for other in requires[rid]:
             if state.get(other) == 1:
-                cycle = [*chain[chain.index(other) :], rid, other] if other in chain else [rid, other]
+                start = chain.index(other) if other in chain else len(chain)
+                cycle = [*chain[start:], rid, other]
                 raise ContentError(
-                    paths[rid] + ("requires",),
+                    (*paths[rid], "requires"),
                     f"recommendations require each other in a cycle: {' -> '.join(cycle)}",
                 )
             if other not in state:

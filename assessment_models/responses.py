@@ -164,9 +164,13 @@ def _check_value(question: MetricQuestion, answer: Answer, where: str) -> float 
     if not math.isfinite(value):
         raise ResponsesError(f"{where}: value must be a finite number")
     if value < question.min_value:
-        raise ResponsesError(f"{where}: value {value:g} is below the minimum {question.min_value:g}")
+        raise ResponsesError(
+            f"{where}: value {value:g} is below the minimum {question.min_value:g}"
+        )
     if question.max_value is not None and value > question.max_value:
-        raise ResponsesError(f"{where}: value {value:g} is above the maximum {question.max_value:g}")
+        raise ResponsesError(
+            f"{where}: value {value:g} is above the maximum {question.max_value:g}"
+        )
     return value
 
 
