@@ -1,0 +1,1 @@
+"""Speed measurements for Sextant, run with `make bench` (never as timed test assertions)."""
