@@ -86,3 +86,38 @@ def test_the_domain_package_never_imports_streamlit():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+FULL = questionnaires_dir() / "delivery-full.yaml"
+
+
+def test_the_full_assessment_is_honest_about_its_length():
+    questionnaire = load_questionnaire(FULL)
+    assert 60 <= questionnaire.question_count <= 80
+    assert 45 <= questionnaire.estimated_minutes <= 60
+    # About 45 seconds a question, within five minutes.
+    assert abs(questionnaire.estimated_minutes - questionnaire.question_count * 45 / 60) <= 5
+
+
+def test_the_full_assessment_has_three_to_five_capabilities_per_dimension():
+    questionnaire = load_questionnaire(FULL)
+    for dimension in questionnaire.dimensions:
+        assert 3 <= len(dimension.capabilities) <= 5, dimension.id
+
+
+def test_the_full_assessment_uses_each_id_once():
+    questionnaire = load_questionnaire(FULL)
+    ids = [d.id for d in questionnaire.dimensions]
+    ids += list(questionnaire.capabilities_by_id)
+    for capability in questionnaire.capabilities_by_id.values():
+        ids += [q.id for q in capability.questions]
+        ids += [r.id for r in capability.recommendations]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_every_question_says_why_it_matters_and_cites_a_framework(path: Path):
+    questionnaire = load_questionnaire(path)
+    for question in questionnaire.questions_by_id.values():
+        assert question.help.strip(), question.id
+        assert question.references, question.id
