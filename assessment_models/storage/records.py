@@ -1,0 +1,49 @@
+"""What the repository hands out: frozen pydantic models, never ORM rows."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.responses import Respondent, Scope
+
+AssessmentStatus = Literal["in_progress", "finished"]
+TrackingStatus = Literal["planned", "in_progress", "done", "dropped"]
+
+
+class AssessmentRecord(BaseModel):
+    """One stored assessment, with the questionnaire exactly as it was when it started."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    questionnaire: Questionnaire
+    questionnaire_id: str
+    version: str
+    content_hash: str
+    respondent: Respondent
+    scope: Scope
+    status: AssessmentStatus
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None = None
+    targets: dict[str, float] | None = None
+    wip_limit: int | None = None
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status == "finished"
+
+
+class TrackedItem(BaseModel):
+    """Who does a roadmap recommendation, by when, and how far it got."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    recommendation_id: str
+    owner: str = Field(default="", max_length=200)
+    due_date: date | None = None
+    status: TrackingStatus = "planned"

@@ -1,0 +1,328 @@
+"""Repository functions: every read and write of an assessment goes through here.
+
+Each function takes a SQLAlchemy :class:`Session`, does its work in one transaction and
+commits it (or rolls it back and raises), so a session may serve one call or several.
+They return pydantic models or domain types, never ORM rows.
+
+An assessment is reached only through its access code, a 256-bit random secret. An unknown
+or malformed code raises :class:`NotFoundError` with the same message either way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from assessment_models.errors import NotFoundError, StorageError
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.responses import (
+    Answer,
+    Respondent,
+    Responses,
+    Scope,
+    normalise_answer,
+    parse_responses,
+)
+from assessment_models.storage.engine import SQLITE_IMMEDIATE
+from assessment_models.storage.records import AssessmentRecord, TrackedItem
+from assessment_models.storage.snapshots import parse_snapshot, snapshot_of
+from assessment_models.storage.tables import AnswerRow, AssessmentRow, TrackingRow
+
+NOT_FOUND_MESSAGE = "No assessment with this access code."
+FINISHED_MESSAGE = "This assessment is finished; reopen it to change its answers or scope."
+
+_CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def new_access_code() -> str:
+    """A fresh access code: 256 random bits, 43 URL-safe characters."""
+    return secrets.token_urlsafe(32)
+
+
+# Assessments ---------------------------------------------------------------------------
+
+
+def create_assessment(
+    session: Session, questionnaire: Questionnaire, respondent: Respondent, scope: Scope
+) -> str:
+    """Start an assessment of this questionnaire; returns its access code."""
+    _check_scope(questionnaire, scope)
+    with _transaction(session, write=True):
+        row = _new_row(questionnaire, respondent, scope)
+        session.add(row)
+        code = row.access_code
+    return code
+
+
+def get_assessment(session: Session, code: str) -> AssessmentRecord:
+    """The assessment with this access code, its questionnaire parsed from the snapshot."""
+    with _transaction(session):
+        row = _assessment(session, code)
+        return _record(row)
+
+
+def set_scope(session: Session, code: str, scope: Scope) -> None:
+    """Replace the dimensions and capabilities left out of the assessment."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        _require_open(row)
+        _check_scope(_questionnaire(row), scope)
+        row.scope_exclude = json.dumps(list(scope.exclude))
+        row.updated_at = _now()
+
+
+def set_respondent(session: Session, code: str, respondent: Respondent) -> None:
+    """Replace the organisation and team named on the assessment."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        row.organisation, row.team = respondent.organisation, respondent.team
+        row.updated_at = _now()
+
+
+def finish_assessment(session: Session, code: str) -> None:
+    """Mark the assessment finished; its answers and scope are then read-only."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        if row.status != "finished":
+            row.status = "finished"
+            row.finished_at = row.updated_at = _now()
+
+
+def reopen_assessment(session: Session, code: str) -> None:
+    """Make a finished assessment editable again."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        if row.status != "in_progress":
+            row.status, row.finished_at = "in_progress", None
+            row.updated_at = _now()
+
+
+def save_targets(
+    session: Session, code: str, targets: dict[str, float], wip_limit: int | None
+) -> None:
+    """Store the target level per dimension id and the roadmap's work-in-progress limit."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        questionnaire = _questionnaire(row)
+        for dimension_id, target in targets.items():
+            if dimension_id not in questionnaire.dimensions_by_id:
+                raise StorageError(
+                    f"targets: '{dimension_id}' is not a dimension of '{questionnaire.id}'"
+                )
+            if not (math.isfinite(target) and 1 <= target <= 5):
+                raise StorageError(f"targets: {dimension_id}: a target is a level from 1 to 5")
+        if wip_limit is not None and wip_limit < 1:
+            raise StorageError("wip_limit: must be at least 1")
+        ordered = {d: float(targets[d]) for d in questionnaire.dimensions_by_id if d in targets}
+        row.targets = json.dumps(ordered)
+        row.wip_limit = wip_limit
+        row.updated_at = _now()
+
+
+# Answers -------------------------------------------------------------------------------
+
+
+def save_answer(session: Session, code: str, question_id: str, answer: Answer) -> datetime:
+    """Check and store one answer (an empty one deletes it); returns when it was saved."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        _require_open(row)
+        answer = normalise_answer(_questionnaire(row), question_id, answer)
+        now = _now()
+        stored = session.get(AnswerRow, (row.id, question_id))
+        if _is_empty(answer):
+            if stored is not None:
+                session.delete(stored)
+        elif stored is None:
+            session.add(_answer_row(row.id, question_id, answer, now))
+        else:
+            _fill_answer(stored, answer, now)
+        row.updated_at = now
+    return now
+
+
+def load_responses(session: Session, code: str) -> Responses:
+    """The assessment in the exchange format, answers in questionnaire order."""
+    with _transaction(session):
+        row = _assessment(session, code)
+        order = {qid: i for i, qid in enumerate(_questionnaire(row).questions_by_id)}
+        rows = session.scalars(select(AnswerRow).where(AnswerRow.assessment_id == row.id)).all()
+        rows = sorted(rows, key=lambda a: (order.get(a.question_id, len(order)), a.question_id))
+        return Responses(
+            questionnaire=row.questionnaire_id,
+            questionnaire_version=row.questionnaire_version,
+            respondent=Respondent(organisation=row.organisation, team=row.team),
+            scope=Scope(exclude=tuple(json.loads(row.scope_exclude))),
+            answers={a.question_id: _answer_of(a) for a in rows},
+        )
+
+
+def import_responses(session: Session, questionnaire: Questionnaire, responses: Responses) -> str:
+    """Create an assessment holding these responses: all of them, or nothing on error."""
+    checked = parse_responses(questionnaire, responses)
+    with _transaction(session, write=True):
+        row = _new_row(questionnaire, checked.respondent, checked.scope)
+        session.add(row)
+        session.flush()  # assigns row.id
+        for question_id, answer in checked.answers.items():
+            if not _is_empty(answer):
+                session.add(_answer_row(row.id, question_id, answer, row.created_at))
+        code = row.access_code
+    return code
+
+
+# Roadmap tracking ----------------------------------------------------------------------
+
+
+def save_tracking(session: Session, code: str, item: TrackedItem) -> None:
+    """Store the owner, due date and status of one roadmap recommendation."""
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        questionnaire = _questionnaire(row)
+        if item.recommendation_id not in questionnaire.recommendations_by_id:
+            raise NotFoundError(
+                f"No recommendation '{item.recommendation_id}' in '{questionnaire.id}'."
+            )
+        now = _now()
+        stored = session.get(TrackingRow, (row.id, item.recommendation_id))
+        if stored is None:
+            stored = TrackingRow(assessment_id=row.id, recommendation_id=item.recommendation_id)
+            session.add(stored)
+        stored.owner, stored.due_date, stored.status = item.owner, item.due_date, item.status
+        stored.updated_at = row.updated_at = now
+
+
+def load_tracking(session: Session, code: str) -> dict[str, TrackedItem]:
+    """Every tracked recommendation of the assessment, by recommendation id."""
+    with _transaction(session):
+        row = _assessment(session, code)
+        query = select(TrackingRow).where(TrackingRow.assessment_id == row.id)
+        return {
+            t.recommendation_id: TrackedItem(
+                recommendation_id=t.recommendation_id,
+                owner=t.owner,
+                due_date=t.due_date,
+                status=t.status,  # type: ignore[arg-type]  # the CHECK constraint holds it
+            )
+            for t in session.scalars(query.order_by(TrackingRow.recommendation_id))
+        }
+
+
+# Helpers -------------------------------------------------------------------------------
+
+
+@contextmanager
+def _transaction(session: Session, *, write: bool = False) -> Iterator[None]:
+    if write and not session.in_transaction():
+        # SQLite: take the write lock now rather than fail to upgrade a read lock later.
+        session.connection(execution_options={SQLITE_IMMEDIATE: True})
+    try:
+        yield
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _assessment(session: Session, code: str, *, lock: bool = False) -> AssessmentRow:
+    if not isinstance(code, str) or not _CODE_PATTERN.fullmatch(code):
+        raise NotFoundError(NOT_FOUND_MESSAGE)
+    query = select(AssessmentRow).where(AssessmentRow.access_code == code)
+    if lock:  # PostgreSQL: one writer per assessment at a time (SQLite ignores it)
+        query = query.with_for_update()
+    row = session.scalars(query).one_or_none()
+    if row is None:
+        raise NotFoundError(NOT_FOUND_MESSAGE)
+    return row
+
+
+def _new_row(questionnaire: Questionnaire, respondent: Respondent, scope: Scope) -> AssessmentRow:
+    now = _now()
+    return AssessmentRow(
+        access_code=new_access_code(),
+        questionnaire_id=questionnaire.id,
+        questionnaire_version=questionnaire.version,
+        content_hash=questionnaire.content_hash(),
+        snapshot=snapshot_of(questionnaire),
+        organisation=respondent.organisation,
+        team=respondent.team,
+        scope_exclude=json.dumps(list(scope.exclude)),
+        targets=None,
+        wip_limit=None,
+        status="in_progress",
+        created_at=now,
+        updated_at=now,
+        finished_at=None,
+    )
+
+
+def _questionnaire(row: AssessmentRow) -> Questionnaire:
+    return parse_snapshot(row.content_hash, row.snapshot)
+
+
+def _record(row: AssessmentRow) -> AssessmentRecord:
+    return AssessmentRecord(
+        code=row.access_code,
+        questionnaire=_questionnaire(row),
+        questionnaire_id=row.questionnaire_id,
+        version=row.questionnaire_version,
+        content_hash=row.content_hash,
+        respondent=Respondent(organisation=row.organisation, team=row.team),
+        scope=Scope(exclude=tuple(json.loads(row.scope_exclude))),
+        status=row.status,  # type: ignore[arg-type]  # the CHECK constraint holds it
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        finished_at=row.finished_at,
+        targets=None if row.targets is None else json.loads(row.targets),
+        wip_limit=row.wip_limit,
+    )
+
+
+def _check_scope(questionnaire: Questionnaire, scope: Scope) -> None:
+    header = Responses(questionnaire=questionnaire.id, scope=scope)
+    parse_responses(questionnaire, header, source="assessment")
+
+
+def _require_open(row: AssessmentRow) -> None:
+    if row.status == "finished":
+        raise StorageError(FINISHED_MESSAGE)
+
+
+def _is_empty(answer: Answer) -> bool:
+    return not answer.is_answered and not answer.comment.strip() and answer.confidence is None
+
+
+def _answer_row(assessment_id: int, question_id: str, answer: Answer, now: datetime) -> AnswerRow:
+    row = AnswerRow(assessment_id=assessment_id, question_id=question_id)
+    _fill_answer(row, answer, now)
+    return row
+
+
+def _fill_answer(row: AnswerRow, answer: Answer, now: datetime) -> None:
+    # normalise_answer has turned an option id into its level.
+    row.level = answer.level if isinstance(answer.level, int) else None
+    row.value, row.na, row.comment = answer.value, answer.na, answer.comment
+    row.confidence = None if answer.confidence is None else answer.confidence.value
+    row.updated_at = now
+
+
+def _answer_of(row: AnswerRow) -> Answer:
+    return Answer(
+        level=row.level,
+        value=row.value,
+        na=row.na,
+        comment=row.comment,
+        confidence=row.confidence,  # type: ignore[arg-type]  # validated into Confidence
+    )
