@@ -1,0 +1,153 @@
+"""CSV exports: the roadmap for issue trackers, and every answer for spreadsheets.
+
+Choices where the trackers disagree or the brief was silent:
+
+- Columns ``Title, Description, Priority, Labels, Owner, Due Date, Status, Phase, Quick win``;
+  every tracker's importer lets the user map columns to fields, so the names stay plain
+  (Jira asks for headers without punctuation).
+- Priority: High / Medium / Low by terciles of the items ranked by priority (ties share the
+  better bucket); a prerequisite is never ranked below anything that needs it, so a blocker
+  is not filed as Low under a High item.
+- Labels: ``sextant;dimension:<id>;phase:<name>``, separated by ``;`` (Azure DevOps' Tags
+  format; in Jira and GitHub split on ``;``). No spaces, since Jira labels cannot hold any.
+- Due Date as ISO 8601 (YYYY-MM-DD); Status as Planned / In progress / Done / Dropped.
+- Formula injection: a cell starting with ``= + - @``, tab or carriage return gets a leading
+  ``'`` (OWASP), *unless* the whole cell is a plain number such as ``-3.5``, which a
+  spreadsheet reads as a number and never as a formula; so real negative values survive.
+- Text is returned as ``str`` with ``\\r\\n`` line ends (RFC 4180); no byte-order mark.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+from assessment_models.questionnaire import MetricQuestion, Questionnaire
+from assessment_models.report.tracking import Tracking, due_text, status_label
+from assessment_models.responses import Answer, Responses
+from assessment_models.roadmap import Roadmap, RoadmapItem
+
+ROADMAP_COLUMNS = (
+    "Title", "Description", "Priority", "Labels", "Owner", "Due Date", "Status", "Phase",
+    "Quick win",
+)
+ANSWER_COLUMNS = (
+    "Dimension", "Capability", "Question ID", "Question", "Answer level", "Answer",
+    "Comment", "Confidence",
+)
+PRIORITY_NAMES = ("High", "Medium", "Low")
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def neutralise(cell: str) -> str:
+    """Defuse a cell a spreadsheet would run as a formula; plain numbers stay as they are."""
+    if cell.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise("" if cell is None else str(cell)) for cell in row])
+    return buffer.getvalue()
+
+
+def priority_buckets(roadmap: Roadmap) -> dict[str, str]:
+    """High / Medium / Low per item id: terciles of the priority ranking, ties together."""
+    ranked = sorted(roadmap.items, key=lambda item: (-item.priority, item.id))
+    count = len(ranked)
+    bucket: dict[str, int] = {}
+    for item in ranked:
+        first_equal = next(i for i, o in enumerate(ranked) if o.priority == item.priority)
+        bucket[item.id] = min(2, first_equal * 3 // count)
+    # A prerequisite inherits the best bucket of what needs it; walk in reverse placement
+    # order so chains propagate (an item is always placed after its prerequisites).
+    for item in reversed(roadmap.items):
+        for needed in item.requires:
+            if needed in bucket:
+                bucket[needed] = min(bucket[needed], bucket[item.id])
+    return {rid: PRIORITY_NAMES[b] for rid, b in bucket.items()}
+
+
+def roadmap_csv(roadmap: Roadmap, tracking: Mapping[str, Tracking] | None = None) -> str:
+    """One row per roadmap item, ready for Jira, Azure DevOps or GitHub issue import."""
+    tracking = tracking or {}
+    priorities = priority_buckets(roadmap)
+    rows = []
+    for item in roadmap.items:
+        tracked = tracking.get(item.id)
+        rows.append((
+            item.title,
+            _description(item),
+            priorities[item.id],
+            f"sextant;dimension:{item.dimension};phase:{item.phase.lower()}",
+            tracked.owner if tracked is not None else "",
+            due_text(tracked),
+            status_label(tracked),
+            item.phase,
+            "Yes" if item.quick_win else "No",
+        ))
+    return write_csv(ROADMAP_COLUMNS, rows)
+
+
+def _description(item: RoadmapItem) -> str:
+    lines = [item.description, "", f"Why: {item.rationale}"]
+    lines.append(
+        f"Capability: {item.capability_title} ({item.dimension_title}). "
+        f"Impact {item.impact}/3, effort {item.effort.value}, priority {item.priority:.2f}."
+    )
+    if item.requires:
+        lines.append("Requires: " + ", ".join(item.requires) + ".")
+    return "\n".join(lines)
+
+
+def answers_csv(questionnaire: Questionnaire, responses: Responses) -> str:
+    """One row per question, in questionnaire order, with the answer in words."""
+    excluded = set(responses.scope.exclude)
+    rows = []
+    for dimension, capability, question in questionnaire.iter_questions():
+        answer = responses.answers.get(question.id)
+        out_of_scope = dimension.id in excluded or capability.id in excluded
+        level, text = answer_in_words(questionnaire, question.id, answer, out_of_scope)
+        rows.append((
+            dimension.title,
+            capability.title,
+            question.id,
+            question.text,
+            "" if level is None else level,
+            text,
+            answer.comment if answer is not None else "",
+            answer.confidence.value if answer is not None and answer.confidence else "",
+        ))
+    return write_csv(ANSWER_COLUMNS, rows)
+
+
+def answer_in_words(
+    questionnaire: Questionnaire,
+    question_id: str,
+    answer: Answer | None,
+    out_of_scope: bool = False,
+) -> tuple[int | None, str]:
+    """(level, words): the chosen option's descriptor, a metric with its unit, or N/A."""
+    question = questionnaire.questions_by_id[question_id]
+    if out_of_scope:
+        return None, "Out of scope"
+    if answer is None or not answer.is_answered:
+        return None, "Not answered"
+    if answer.na:
+        return None, "N/A"
+    if isinstance(question, MetricQuestion):
+        assert answer.value is not None
+        return question.level_of(answer.value), f"{answer.value:g} {question.unit}"
+    option = next((o for o in question.options if o.level == answer.level), None)
+    if option is None:
+        return None, "Not answered"
+    words = f"{option.label}: {option.descriptor}" if option.descriptor else option.label
+    return option.level, words

@@ -1,0 +1,148 @@
+"""CSV exports: columns for issue trackers, answers in words, formula injection defused."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.report.csv_export import (
+    ANSWER_COLUMNS,
+    ROADMAP_COLUMNS,
+    answers_csv,
+    neutralise,
+    roadmap_csv,
+)
+from assessment_models.responses import Responses, parse_responses
+from assessment_models.roadmap import build_roadmap
+from assessment_models.scoring import score
+from assessment_models.storage.records import TrackedItem
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+2", "'=1+2"),
+        ("+SUM(A1)", "'+SUM(A1)"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("- a list item", "'- a list item"),
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("-3.5", "-3.5"),  # a real negative number stays a number
+        ("+4", "+4"),
+        ("-1e3", "-1e3"),
+        ("R&D = 5", "R&D = 5"),  # only the first character matters
+        ("", ""),
+    ],
+)
+def test_cells_that_a_spreadsheet_would_run_are_prefixed_with_a_quote(
+    cell: str, safe: str
+) -> None:
+    assert neutralise(cell) == safe
+
+
+def test_roadmap_csv_has_the_tracker_columns_in_order(
+    mini: Questionnaire, mini_responses: Responses
+) -> None:
+    text = roadmap_csv(build_roadmap(mini, score(mini, mini_responses)))
+    assert text.splitlines()[0] == ",".join(ROADMAP_COLUMNS)
+    assert ROADMAP_COLUMNS == ("Title", "Description", "Priority", "Labels", "Owner",
+                               "Due Date", "Status", "Phase", "Quick win")
+    assert text.endswith("\r\n")
+
+
+def test_roadmap_csv_rows_follow_the_roadmap_with_labels_and_tercile_priorities(
+    mini: Questionnaire, mini_responses: Responses
+) -> None:
+    # Priorities 12, 1, 2/3, 2/3 (see test_roadmap.py): ranks 0..3 of 4 → terciles
+    # 0·3//4 = 0 High, 1·3//4 = 0 High, 2·3//4 = 1 Medium; the tie at rank 3 shares Medium.
+    out = rows(roadmap_csv(build_roadmap(mini, score(mini, mini_responses))))
+    assert [(r["Title"], r["Priority"], r["Phase"], r["Quick win"]) for r in out] == [
+        ("Measure the four keys", "High", "Now", "Yes"),
+        ("Define three standard change types", "High", "Now", "No"),
+        ("Score change risk", "Medium", "Now", "No"),
+        ("Let the pipeline approve low-risk changes", "Medium", "Next", "No"),
+    ]
+    assert out[0]["Labels"] == "sextant;dimension:processes;phase:now"
+    assert out[3]["Labels"] == "sextant;dimension:processes;phase:next"
+    assert out[0]["Status"] == "Planned" and out[0]["Owner"] == "" and out[0]["Due Date"] == ""
+    assert "Why: Delivery performance scores 3.00" in out[0]["Description"]
+    assert "Requires: chg_risk." in out[3]["Description"]
+
+
+def test_a_prerequisite_is_never_a_lower_priority_than_what_needs_it(
+    mini: Questionnaire, mini_responses: Responses
+) -> None:
+    # WIP 1: del_measure 12 High, chg_standard 1 High, chg_auto/chg_risk 2/3 Medium; the
+    # prerequisite chain keeps chg_risk at chg_auto's bucket or better.
+    out = rows(roadmap_csv(build_roadmap(mini, score(mini, mini_responses), wip_limit=1)))
+    priority = {r["Title"]: r["Priority"] for r in out}
+    assert priority["Score change risk"] == "Medium"
+    assert priority["Define three standard change types"] == "High"
+
+
+def test_roadmap_csv_carries_the_tracking(mini: Questionnaire, mini_responses: Responses) -> None:
+    tracking = {
+        "del_measure": TrackedItem(recommendation_id="del_measure", owner="=Ann Lee",
+                                   due_date=date(2025, 4, 30), status="in_progress"),
+        "chg_risk": TrackedItem(recommendation_id="chg_risk", status="dropped"),
+    }
+    out = rows(roadmap_csv(build_roadmap(mini, score(mini, mini_responses)), tracking))
+    assert (out[0]["Owner"], out[0]["Due Date"], out[0]["Status"]) == (
+        "'=Ann Lee", "2025-04-30", "In progress"
+    )
+    assert out[2]["Status"] == "Dropped"
+
+
+def test_answers_csv_has_one_row_per_question_with_the_answer_in_words(
+    mini: Questionnaire, mini_responses: Responses
+) -> None:
+    text = answers_csv(mini, mini_responses)
+    assert text.splitlines()[0] == ",".join(ANSWER_COLUMNS)
+    out = rows(text)
+    assert [r["Question ID"] for r in out] == list(mini.questions_by_id)
+    by_id = {r["Question ID"]: r for r in out}
+    approval = by_id["chg_approval"]
+    assert (approval["Dimension"], approval["Capability"], approval["Answer level"]) == (
+        "Processes", "Change enablement", "4"
+    )
+    assert approval["Answer"] == (
+        "Risk-based: Review depth follows a risk score computed from the change itself."
+    )
+    assert approval["Comment"] == "Risk score lives in the change template."
+    assert approval["Confidence"] == "high"
+    assert by_id["chg_rollback"]["Answer"] == "Partly"
+    assert by_id["dora_deploys"]["Answer"] == "5 deployments per week"
+    assert by_id["dora_deploys"]["Answer level"] == "4"
+    assert by_id["test_auto"]["Answer"] == "N/A"
+    assert by_id["test_auto"]["Answer level"] == ""
+
+
+def test_answers_csv_marks_unanswered_and_out_of_scope_questions(mini: Questionnaire) -> None:
+    responses = parse_responses(mini, {"questionnaire": "mini",
+                                       "scope": {"exclude": ["technology"]}, "answers": {}})
+    by_id = {r["Question ID"]: r for r in rows(answers_csv(mini, responses))}
+    assert by_id["chg_approval"]["Answer"] == "Not answered"
+    assert by_id["test_auto"]["Answer"] == "Out of scope"
+
+
+def test_hostile_comments_are_defused_and_survive_quoting(mini: Questionnaire) -> None:
+    comment = '=cmd|"/c calc"!A1, then "quotes",\nand a second line'
+    responses = parse_responses(mini, {"questionnaire": "mini", "answers": {
+        "chg_approval": {"level": 2, "comment": comment},
+        "chg_rollback": {"level": 1, "comment": "@SUM(1+1)"},
+        "test_auto": {"level": 3, "comment": "-5 is not a number here"},
+    }})
+    by_id = {r["Question ID"]: r for r in rows(answers_csv(mini, responses))}
+    assert by_id["chg_approval"]["Comment"] == "'" + comment
+    assert by_id["chg_rollback"]["Comment"] == "'@SUM(1+1)"
+    assert by_id["test_auto"]["Comment"] == "'-5 is not a number here"
