@@ -1,24 +1,42 @@
-"""Sextant's Streamlit entry point (a home page until the walk-through lands)."""
+"""Sextant's Streamlit entry point: page config, shared resources, the access code, routing."""
 
+import routes
+import state
+import store
 import streamlit as st
+from resources import installed_questionnaires, sessions
 
-from assessment_models.loader import load_installed
+from assessment_models.errors import NotFoundError, SextantError
 
 st.set_page_config(page_title="Sextant", page_icon="🧭", layout="wide")
 
+try:
+    sessions()  # opens the database and migrates it, once per process
+    installed_questionnaires()  # parses the YAML, once per process
+except SextantError as exc:
+    st.error(exc.message)
+    st.stop()
 
-@st.cache_resource
-def installed_questionnaires():
-    return load_installed()
+# The access code travels in the URL (?a=CODE): a refresh, a bookmark or a shared link
+# reopens the assessment from storage.
+url_code = state.code_from_url()
+if url_code and url_code != state.code():
+    try:
+        store.record(url_code)
+    except NotFoundError as exc:
+        state.drop_code_from_url()
+        st.error(exc.message)
+    else:
+        state.open_assessment(url_code)
+state.show_code_in_url()
 
-
-st.title("Sextant")
-st.write("An IT delivery maturity self-assessment.")
-for q in installed_questionnaires().values():
-    with st.container(border=True):
-        st.subheader(q.title)
-        st.write(q.description)
-        st.caption(
-            f"{', '.join(d.title for d in q.dimensions)} · {q.question_count} questions · "
-            f"about {q.estimated_minutes} minutes"
-        )
+page = st.navigation(
+    [
+        st.Page(routes.START, title="Start", icon=":material/flag:", default=True),
+        st.Page(routes.ASSESS, title="Assess", icon=":material/checklist:"),
+        st.Page(routes.REVIEW, title="Review", icon=":material/fact_check:"),
+        st.Page(routes.RESULTS, title="Results", icon=":material/radar:"),
+        st.Page(routes.ROADMAP, title="Roadmap", icon=":material/route:"),
+    ]
+)
+page.run()

@@ -7,7 +7,14 @@ The same format serves the CLI, the UI's import and export, and the tests::
      "scope": {"exclude": ["governance"]},
      "answers": {"rel_cadence": {"level": 3, "comment": "…", "confidence": "high"},
                  "dora_lead_time": {"value": 12.5},
-                 "chg_cab": {"na": true}}}
+                 "chg_cab": {"na": true}},
+     "targets": {"processes": 4, "technology": 3.5}, "wip_limit": 3,
+     "tracking": {"chg_standard": {"owner": "Ana", "due_date": "2025-03-31",
+                                   "status": "in_progress"}}}
+
+``targets``, ``wip_limit`` and ``tracking`` (the roadmap settings and who does which
+recommendation) are optional; documents without them stay valid, and ``to_json`` leaves
+them out while they are empty.
 
 :func:`parse_responses` checks a document against its questionnaire and returns it
 normalised: a choice given by option id carries that option's level.
@@ -17,8 +24,9 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -70,12 +78,29 @@ class Scope(_Exchange):
     )
 
 
+class TrackedWork(_Exchange):
+    """Who does one roadmap recommendation, by when, and how far it got."""
+
+    owner: str = Field(default="", max_length=200)
+    due_date: date | None = None
+    status: Literal["planned", "in_progress", "done", "dropped"] = "planned"
+
+
 class Responses(_Exchange):
     questionnaire: str
     questionnaire_version: str | None = None
     respondent: Respondent = Respondent()
     scope: Scope = Scope()
     answers: dict[str, Answer] = Field(default_factory=dict)
+    targets: dict[str, float] | None = Field(
+        default=None, description="Target level per dimension id: 1 to 5 in steps of 0.5."
+    )
+    wip_limit: int | None = Field(
+        default=None, ge=1, description="Roadmap items per phase (work in progress)."
+    )
+    tracking: dict[str, TrackedWork] = Field(
+        default_factory=dict, description="Tracked roadmap work by recommendation id."
+    )
 
     def to_json(self) -> str:
         """The exchange format, pretty-printed, without empty defaults."""
@@ -129,7 +154,25 @@ def parse_responses(
         question_id: normalise_answer(questionnaire, question_id, answer, source)
         for question_id, answer in responses.answers.items()
     }
+    _check_targets(questionnaire, responses.targets, source)
+    for recommendation_id in responses.tracking:
+        if recommendation_id not in questionnaire.recommendations_by_id:
+            raise ResponsesError(
+                f"{source}: tracking.{recommendation_id}: no recommendation with this id in "
+                f"'{questionnaire.id}'"
+            )
     return responses.model_copy(update={"answers": answers})
+
+
+def _check_targets(
+    questionnaire: Questionnaire, targets: dict[str, float] | None, source: str
+) -> None:
+    for dimension_id, target in (targets or {}).items():
+        where = f"{source}: targets.{dimension_id}"
+        if dimension_id not in questionnaire.dimensions_by_id:
+            raise ResponsesError(f"{where}: no dimension with this id in '{questionnaire.id}'")
+        if not (math.isfinite(target) and 1 <= target <= 5 and target * 2 == int(target * 2)):
+            raise ResponsesError(f"{where}: a target is 1 to 5 in steps of 0.5, got {target:g}")
 
 
 def normalise_answer(

@@ -166,15 +166,33 @@ def load_responses(session: Session, code: str) -> Responses:
 
 
 def import_responses(session: Session, questionnaire: Questionnaire, responses: Responses) -> str:
-    """Create an assessment holding these responses: all of them, or nothing on error."""
+    """Create an assessment holding these responses: all of them, or nothing on error.
+
+    Targets, the WIP limit and roadmap tracking in the document are stored too.
+    """
     checked = parse_responses(questionnaire, responses)
     with _transaction(session, write=True):
         row = _new_row(questionnaire, checked.respondent, checked.scope)
+        if checked.targets is not None:
+            order = questionnaire.dimensions_by_id
+            targets = {d: float(checked.targets[d]) for d in order if d in checked.targets}
+            row.targets = json.dumps(targets)
+        row.wip_limit = checked.wip_limit
         session.add(row)
         session.flush()  # assigns row.id
         for question_id, answer in checked.answers.items():
             if not _is_empty(answer):
                 session.add(_answer_row(row.id, question_id, answer, row.created_at))
+        for recommendation_id, work in checked.tracking.items():
+            tracked = TrackingRow(
+                assessment_id=row.id,
+                recommendation_id=recommendation_id,
+                owner=work.owner,
+                due_date=work.due_date,
+                status=work.status,
+                updated_at=row.created_at,
+            )
+            session.add(tracked)
         code = row.access_code
     return code
 

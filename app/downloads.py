@@ -1,0 +1,150 @@
+"""The four downloads of an assessment: PDF report, JSON, roadmap CSV and answers CSV.
+
+Each file is built only when its button is clicked: ``st.download_button`` takes a
+zero-argument callable for ``data`` and runs it on a separate thread. So the callables here
+capture plain, immutable values read during the script run and never touch Streamlit or
+the database; the PDF is not rebuilt on every rerun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+import state
+import store
+import streamlit as st
+
+from assessment_models.errors import SextantError
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.report.csv_export import answers_csv, roadmap_csv
+from assessment_models.report.json_export import export_json
+from assessment_models.responses import Responses
+from assessment_models.roadmap import DEFAULT_WIP_LIMIT, Roadmap, build_roadmap
+from assessment_models.scoring import ScoreCard, score
+from assessment_models.storage import AssessmentRecord, TrackedItem
+
+PAGE_SIZES = {"A4": "A4", "letter": "Letter"}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the files are made of, as stored when the page was drawn."""
+
+    record: AssessmentRecord
+    responses: Responses
+    card: ScoreCard
+    roadmap: Roadmap
+    tracking: Mapping[str, TrackedItem]
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.record.questionnaire
+
+    def file_name(self, what: str, extension: str) -> str:
+        return f"sextant-{self.questionnaire.id}-{self.record.updated_at:%Y%m%d}-{what}.{extension}"
+
+
+def snapshot(code: str) -> Snapshot:
+    """Read the assessment, its answers and tracking, and build its roadmap."""
+    record = store.record(code)
+    responses = store.responses(code)
+    card = score(record.questionnaire, responses)
+    roadmap = build_roadmap(
+        record.questionnaire, card, record.targets, record.wip_limit or DEFAULT_WIP_LIMIT
+    )
+    return Snapshot(record, responses, card, roadmap, store.tracking(code))
+
+
+def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
+    # reportlab loads only when a PDF is asked for.
+    from assessment_models.report.pdf import render_pdf
+
+    return render_pdf(
+        shot.questionnaire,
+        shot.responses,
+        shot.card,
+        shot.roadmap,
+        tracking=shot.tracking,
+        page_size=page_size,
+        generated_on=date.today(),
+    )
+
+
+def json_text(shot: Snapshot) -> str:
+    return export_json(shot.responses, shot.record.targets, shot.record.wip_limit, shot.tracking)
+
+
+def roadmap_csv_text(shot: Snapshot) -> str:
+    return roadmap_csv(shot.roadmap, shot.tracking)
+
+
+def answers_csv_text(shot: Snapshot) -> str:
+    return answers_csv(shot.questionnaire, shot.responses)
+
+
+def render_downloads(code: str) -> None:
+    """A heading, the PDF page size and four download buttons with stable keys."""
+    st.subheader("Downloads", anchor=False)
+    try:
+        shot = snapshot(code)
+    except SextantError as exc:
+        st.error(exc.message)
+        return
+    st.segmented_control(
+        "PDF page size",
+        options=list(PAGE_SIZES),
+        format_func=PAGE_SIZES.__getitem__,
+        default="A4",
+        key=state.DOWNLOAD_PAGE_SIZE,
+    )
+    page_size = state.value(state.DOWNLOAD_PAGE_SIZE) or "A4"
+    buttons: list[tuple[str, str, Callable[[], str | bytes], str, str]] = [
+        (
+            "Report (PDF)",
+            state.DOWNLOAD_PDF,
+            partial(pdf_bytes, shot, page_size),
+            shot.file_name("report", "pdf"),
+            "application/pdf",
+        ),
+        (
+            "Assessment (JSON)",
+            state.DOWNLOAD_JSON,
+            partial(json_text, shot),
+            shot.file_name("assessment", "json"),
+            "application/json",
+        ),
+        (
+            "Roadmap (CSV)",
+            state.DOWNLOAD_ROADMAP_CSV,
+            partial(roadmap_csv_text, shot),
+            shot.file_name("roadmap", "csv"),
+            "text/csv",
+        ),
+        (
+            "Answers (CSV)",
+            state.DOWNLOAD_ANSWERS_CSV,
+            partial(answers_csv_text, shot),
+            shot.file_name("answers", "csv"),
+            "text/csv",
+        ),
+    ]
+    columns = st.columns(len(buttons))
+    for column, (label, key, data, file_name, mime) in zip(columns, buttons, strict=True):
+        column.download_button(
+            label,
+            data=data,
+            file_name=file_name,
+            mime=mime,
+            key=key,
+            icon=":material/download:",
+            on_click="ignore",
+            width="stretch",
+        )
+    st.caption(
+        "The PDF is a report for leadership. The JSON file imports again on the Start page, "
+        "here or on another server, with targets and tracked work. The roadmap CSV imports "
+        "into Jira, Azure DevOps or GitHub issues; the answers CSV opens in any spreadsheet."
+    )

@@ -1,0 +1,73 @@
+"""AppTest fixtures: a fresh database and the mini questionnaire for every test."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+APP_DIR = PROJECT_ROOT / "app"
+APP = APP_DIR / "streamlit_app.py"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+
+# The app's modules import each other by name, as Streamlit runs them from app/.
+if str(APP_DIR) not in sys.path:
+    sys.path.insert(0, str(APP_DIR))
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A SQLite file of its own, and the mini questionnaire as the only one installed."""
+    questionnaires = tmp_path / "questionnaires"
+    questionnaires.mkdir()
+    shutil.copy(FIXTURES / "mini.yaml", questionnaires / "mini.yaml")
+    path = tmp_path / "sextant.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    monkeypatch.setenv("SEXTANT_QUESTIONNAIRES", str(questionnaires))
+    return path
+
+
+def _run(target: Any) -> AppTest:
+    """Run an AppTest, or the AppTest of a widget just set or clicked."""
+    at: AppTest = target.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture
+def run() -> Callable[[Any], AppTest]:
+    """Run the app once more and fail on any exception it shows."""
+    return _run
+
+
+@pytest.fixture
+def new_app(database: Path) -> Callable[..., AppTest]:
+    """A new browser tab on the app, optionally opened with ``?a=CODE``."""
+
+    def open_tab(code: str | None = None) -> AppTest:
+        at = AppTest.from_file(str(APP), default_timeout=30)
+        if code is not None:
+            at.query_params["a"] = code
+        return _run(at)
+
+    return open_tab
+
+
+@pytest.fixture
+def count_assessments(database: Path) -> Callable[[], int]:
+    """How many assessments the test database holds."""
+
+    def count() -> int:
+        if not database.exists():
+            return 0
+        with sqlite3.connect(database) as connection:
+            return int(connection.execute("SELECT count(*) FROM assessments").fetchone()[0])
+
+    return count

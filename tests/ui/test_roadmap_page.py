@@ -1,0 +1,154 @@
+"""The Roadmap page in AppTest: targets, the phased plan, tracked work and the downloads."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import downloads
+import pytest
+import state
+from sqlalchemy.orm import Session, sessionmaker
+from streamlit.testing.v1 import AppTest
+
+from assessment_models import storage
+from assessment_models.loader import load_questionnaire
+from assessment_models.responses import Responses
+
+ROADMAP = "app_pages/roadmap.py"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+Run = Callable[[Any], AppTest]
+
+
+@pytest.fixture
+def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
+    engine = storage.make_engine(f"sqlite:///{database}")
+    storage.migrate(engine)
+    yield storage.make_sessionmaker(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def code(sessions: sessionmaker[Session]) -> str:
+    """The mini responses: change 3.67, delivery 3.00 (processes); testing unscored (N/A)."""
+    questionnaire = load_questionnaire(FIXTURES / "mini.yaml")
+    data = json.loads((FIXTURES / "mini-responses.json").read_text(encoding="utf-8"))
+    with sessions() as session:
+        return storage.import_responses(session, questionnaire, Responses.model_validate(data))
+
+
+@pytest.fixture
+def roadmap(new_app: Callable[..., AppTest], code: str, run: Run) -> AppTest:
+    at = new_app(code)
+    return run(at.switch_page(ROADMAP))
+
+
+def item_ids(at: AppTest) -> set[str]:
+    prefix = state.tracking_status_key("")
+    return {s.key.removeprefix(prefix) for s in at.selectbox if s.key.startswith(prefix)}
+
+
+def test_without_an_assessment_the_page_points_to_start(
+    new_app: Callable[..., AppTest], run: Run
+) -> None:
+    at = run(new_app().switch_page(ROADMAP))
+    assert "Start a new assessment" in at.info[0].value
+    assert not at.slider
+
+
+def test_the_roadmap_starts_from_the_default_targets(roadmap: AppTest) -> None:
+    at = roadmap
+    assert at.title[0].value == "Roadmap"
+    assert at.slider(key=state.roadmap_target_key("processes")).value == 4.0
+    assert at.number_input(key=state.ROADMAP_WIP).value == 3
+    assert item_ids(at) == {"del_measure", "chg_standard", "chg_risk", "chg_auto"}
+    assert [s.value for s in at.subheader if "·" in s.value] == [
+        "Now · 0–30 days (3 items)",
+        "Next · 1–3 months (1 item)",
+    ]
+
+
+def test_lowering_a_target_to_the_scores_empties_the_roadmap_and_is_stored(
+    roadmap: AppTest, run: Run, sessions: sessionmaker[Session], code: str
+) -> None:
+    at = run(roadmap.slider(key=state.roadmap_target_key("processes")).set_value(3.0))
+    assert item_ids(at) == set()
+    assert "Every scored capability meets its target" in at.success[0].value
+    with sessions() as session:
+        record = storage.get_assessment(session, code)
+    assert record.targets == {"processes": 3.0, "technology": 4.0}
+    assert record.wip_limit == 3
+
+
+def test_the_wip_limit_is_stored(
+    roadmap: AppTest, run: Run, sessions: sessionmaker[Session], code: str
+) -> None:
+    at = run(roadmap.number_input(key=state.ROADMAP_WIP).set_value(1))
+    with sessions() as session:
+        assert storage.get_assessment(session, code).wip_limit == 1
+    assert [s.value for s in at.subheader if "·" in s.value] == [
+        "Now · 0–30 days (1 item)",
+        "Next · 1–3 months (1 item)",
+        "Later · 3–6 months (1 item)",
+    ]
+    assert at.expander[0].label == "Beyond · after 6 months (1 item)"
+
+
+def test_owner_due_date_and_status_of_an_item_are_stored(
+    roadmap: AppTest, run: Run, sessions: sessionmaker[Session], code: str
+) -> None:
+    at = run(roadmap.text_input(key=state.tracking_owner_key("del_measure")).input("Ana"))
+    at = run(at.date_input(key=state.tracking_due_key("del_measure")).set_value(date(2025, 3, 31)))
+    at = run(at.selectbox(key=state.tracking_status_key("del_measure")).set_value("in_progress"))
+    with sessions() as session:
+        tracked = storage.load_tracking(session, code)
+    assert tracked == {
+        "del_measure": storage.TrackedItem(
+            recommendation_id="del_measure",
+            owner="Ana",
+            due_date=date(2025, 3, 31),
+            status="in_progress",
+        )
+    }
+
+
+def test_a_new_tab_shows_the_stored_tracking(
+    roadmap: AppTest,
+    run: Run,
+    new_app: Callable[..., AppTest],
+    code: str,
+) -> None:
+    run(roadmap.text_input(key=state.tracking_owner_key("del_measure")).input("Ana"))
+    run(roadmap.selectbox(key=state.tracking_status_key("del_measure")).set_value("done"))
+    tab = run(new_app(code).switch_page(ROADMAP))
+    assert tab.text_input(key=state.tracking_owner_key("del_measure")).value == "Ana"
+    assert tab.selectbox(key=state.tracking_status_key("del_measure")).value == "done"
+    assert any("1 done" in s.value for s in tab.subheader)
+
+
+def test_the_four_downloads_are_offered(roadmap: AppTest) -> None:
+    keys = {b.key for b in roadmap.get("download_button")}
+    assert {
+        state.DOWNLOAD_PDF,
+        state.DOWNLOAD_JSON,
+        state.DOWNLOAD_ROADMAP_CSV,
+        state.DOWNLOAD_ANSWERS_CSV,
+    } <= keys
+
+
+def test_the_downloaded_files_hold_the_stored_settings(
+    roadmap: AppTest, run: Run, code: str
+) -> None:
+    run(roadmap.slider(key=state.roadmap_target_key("processes")).set_value(4.5))
+    run(roadmap.selectbox(key=state.tracking_status_key("chg_standard")).set_value("done"))
+    shot = downloads.snapshot(code)
+    exported = json.loads(downloads.json_text(shot))
+    assert exported["targets"] == {"processes": 4.5, "technology": 4.0}
+    assert exported["tracking"] == {"chg_standard": {"status": "done"}}
+    assert "Define three standard change types" in downloads.roadmap_csv_text(shot)
+    assert downloads.answers_csv_text(shot).startswith("Dimension,Capability")
+    assert downloads.pdf_bytes(shot, "letter").startswith(b"%PDF")
