@@ -96,7 +96,6 @@ def review_goto_key(question_id: str) -> str:
 
 RESULTS_TARGET = f"{_RESULTS}target"
 RESULTS_EXPLAIN = f"{_RESULTS}explain"
-RESULTS_EXPORT = f"{_RESULTS}export"
 
 
 # The open assessment ----------------------------------------------------------------------

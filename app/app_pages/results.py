@@ -2,6 +2,7 @@
 
 import actions
 import charts
+import downloads
 import state
 import store
 import streamlit as st
@@ -15,7 +16,6 @@ from labels import (
     score_text,
 )
 
-from assessment_models.report.json_export import export_json
 from assessment_models.scoring import score
 
 record = views.open_record()
@@ -153,13 +153,4 @@ with st.expander("How is this computed?", icon=":material/calculate:"):
         st.markdown(f"**Score** = {formula_text(contributions, card.capability(chosen).score)}")
 
 st.divider()
-st.download_button(
-    "Download the answers (JSON)",
-    data=export_json(responses, record.targets, record.wip_limit, store.tracking(code)),
-    file_name=f"sextant-{questionnaire.id}-{record.updated_at:%Y%m%d}.json",
-    mime="application/json",
-    key=state.RESULTS_EXPORT,
-    icon=":material/download:",
-    on_click="ignore",
-)
-st.caption("The file can be imported again on the Start page, here or on another server.")
+downloads.render_downloads(code)
