@@ -109,6 +109,7 @@ def render_pdf(
         story,
         onFirstPage=lambda c, d: _decorate(c, d, s, None),
         onLaterPages=lambda c, d: _decorate(c, d, s, header),
+        canvasmaker=_numbered_canvas(s.fonts.regular),
     )
     return buffer.getvalue()
 
@@ -130,8 +131,37 @@ def _decorate(canvas: Canvas, doc: Any, s: Styles, header: str | None) -> None:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - MARGIN + 0.5 * mm, width - MARGIN, height - MARGIN + 0.5 * mm)
-    canvas.drawRightString(width - MARGIN, MARGIN / 2, f"Page {canvas.getPageNumber()}")
     canvas.restoreState()
+
+
+def _numbered_canvas(font: str) -> type[Canvas]:
+    """A canvas that holds its pages back until the end, so each can say "Page N of M"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for page in self._pages:
+                self.__dict__.update(page)
+                width = self._pagesize[0]
+                self.saveState()
+                self.setFont(font, 8)
+                self.setFillColor(MUTED)
+                self.drawRightString(
+                    width - MARGIN, MARGIN / 2, f"Page {self.getPageNumber()} of {total}"
+                )
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def _cover(

@@ -164,3 +164,15 @@ def test_the_cover_and_the_radar_page_render_to_non_blank_images(
         dark = sum(image.histogram()[:200])  # pixels darker than light grey
         assert dark > 500, f"page {page} looks blank"
     assert "Scores" in (PdfReader(pdf_path).pages[2].extract_text() or "")
+
+
+def test_every_page_says_which_of_how_many_it_is(
+    quick: Questionnaire, quick_responses: Responses
+) -> None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(render(quick, quick_responses)))
+    total = len(reader.pages)
+    assert total > 3
+    for number, page in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {total}" in page.extract_text()
