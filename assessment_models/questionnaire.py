@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Iterator
 from enum import StrEnum
 from functools import cached_property
@@ -38,6 +39,11 @@ DEFAULT_LEVEL_NAMES: dict[int, str] = {
     4: "Quantitatively managed",
     5: "Optimizing",
 }
+
+
+def is_target(value: float) -> bool:
+    """A target level: 1 to 5 in steps of 0.5 (the roadmap, storage and import agree on it)."""
+    return math.isfinite(value) and 1 <= value <= 5 and float(value * 2).is_integer()
 
 
 class Strict(BaseModel):

@@ -37,6 +37,7 @@ from assessment_models.questionnaire import (
     Question,
     Questionnaire,
     ScaleQuestion,
+    is_target,
 )
 
 MAX_COMMENT_LENGTH = 5000
@@ -171,7 +172,7 @@ def _check_targets(
         where = f"{source}: targets.{dimension_id}"
         if dimension_id not in questionnaire.dimensions_by_id:
             raise ResponsesError(f"{where}: no dimension with this id in '{questionnaire.id}'")
-        if not (math.isfinite(target) and 1 <= target <= 5 and target * 2 == int(target * 2)):
+        if not is_target(target):
             raise ResponsesError(f"{where}: a target is 1 to 5 in steps of 0.5, got {target:g}")
 
 

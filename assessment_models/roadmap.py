@@ -21,14 +21,13 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from assessment_models.errors import SextantError
-from assessment_models.questionnaire import Effort, Questionnaire, Recommendation
+from assessment_models.questionnaire import Effort, Questionnaire, Recommendation, is_target
 from assessment_models.scoring import QuestionContribution, ScoreCard, UnitScore, level_of_score
 
 EFFORT_COST: dict[Effort, int] = {Effort.S: 1, Effort.M: 2, Effort.L: 3}
@@ -145,7 +144,7 @@ def parse_target_value(text: str | float, what: str = "target") -> float:
         raise RoadmapError(
             f"{what} must be a number from 1 to 5 in steps of 0.5, got '{text}'"
         ) from None
-    if not math.isfinite(value) or not 1 <= value <= 5 or (value * 2) != int(value * 2):
+    if not is_target(value):
         raise RoadmapError(f"{what} must be 1 to 5 in steps of 0.5 (e.g. 3.5), got {text}")
     return value
 

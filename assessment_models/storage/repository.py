@@ -11,7 +11,6 @@ or malformed code raises :class:`NotFoundError` with the same message either way
 from __future__ import annotations
 
 import json
-import math
 import re
 import secrets
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assessment_models.errors import NotFoundError, StorageError
-from assessment_models.questionnaire import Questionnaire
+from assessment_models.questionnaire import Questionnaire, is_target
 from assessment_models.responses import (
     Answer,
     Respondent,
@@ -117,12 +116,13 @@ def save_targets(
                 raise StorageError(
                     f"targets: '{dimension_id}' is not a dimension of '{questionnaire.id}'"
                 )
-            if not (math.isfinite(target) and 1 <= target <= 5):
-                raise StorageError(f"targets: {dimension_id}: a target is a level from 1 to 5")
+            if not is_target(target):
+                raise StorageError(
+                    f"targets: {dimension_id}: a target is 1 to 5 in steps of 0.5, got {target:g}"
+                )
         if wip_limit is not None and wip_limit < 1:
             raise StorageError("wip_limit: must be at least 1")
-        ordered = {d: float(targets[d]) for d in questionnaire.dimensions_by_id if d in targets}
-        row.targets = json.dumps(ordered)
+        row.targets = _targets_json(questionnaire, targets)
         row.wip_limit = wip_limit
         row.updated_at = _now()
 
@@ -174,9 +174,7 @@ def import_responses(session: Session, questionnaire: Questionnaire, responses: 
     with _transaction(session, write=True):
         row = _new_row(questionnaire, checked.respondent, checked.scope)
         if checked.targets is not None:
-            order = questionnaire.dimensions_by_id
-            targets = {d: float(checked.targets[d]) for d in order if d in checked.targets}
-            row.targets = json.dumps(targets)
+            row.targets = _targets_json(questionnaire, checked.targets)
         row.wip_limit = checked.wip_limit
         session.add(row)
         session.flush()  # assigns row.id
@@ -306,6 +304,12 @@ def _record(row: AssessmentRow) -> AssessmentRecord:
         targets=None if row.targets is None else json.loads(row.targets),
         wip_limit=row.wip_limit,
     )
+
+
+def _targets_json(questionnaire: Questionnaire, targets: dict[str, float]) -> str:
+    """Targets as stored: JSON in the questionnaire's dimension order."""
+    ordered = {d: float(targets[d]) for d in questionnaire.dimensions_by_id if d in targets}
+    return json.dumps(ordered)
 
 
 def _check_scope(questionnaire: Questionnaire, scope: Scope) -> None:

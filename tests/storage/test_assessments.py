@@ -176,3 +176,14 @@ def test_a_target_for_an_unknown_dimension_is_refused(db, mini: Questionnaire) -
     assert str(caught.value) == "targets: 'nope' is not a dimension of 'mini'"
     with db.session() as session:
         assert get_assessment(session, code).targets is None
+
+
+def test_a_target_off_the_half_steps_is_refused(db, mini: Questionnaire) -> None:
+    # The roadmap accepts only 1 to 5 in steps of 0.5; storing 3.7 would break it later.
+    with db.session() as session:
+        code = create_assessment(session, mini, ACME, Scope())
+    with db.session() as session, pytest.raises(StorageError) as caught:
+        save_targets(session, code, {"processes": 3.7}, wip_limit=None)
+    assert str(caught.value) == "targets: processes: a target is 1 to 5 in steps of 0.5, got 3.7"
+    with db.session() as session:
+        assert get_assessment(session, code).targets is None
