@@ -34,7 +34,7 @@ def answer_text(questionnaire: Questionnaire, question: Question, answer: Answer
     level = question_level(question, answer)
     if isinstance(question, MetricQuestion):
         return f"{answer.value:g} {question.unit} (level {level})"
-    option = next((o for o in question.options if o.level == level), None)
+    option = question.option_at(level)
     name = option.label if option else "?"
     return f"{name} (level {level})"
 

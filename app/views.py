@@ -70,7 +70,7 @@ def saved_caption() -> None:
 def sidebar(record: AssessmentRecord, card: ScoreCard) -> None:
     """Who is assessed, progress overall and per dimension, and the saved state."""
     with st.sidebar:
-        who = " · ".join(p for p in (record.respondent.organisation, record.respondent.team) if p)
+        who = record.respondent.display_name
         st.markdown(f"**{record.questionnaire.title}**")
         if who:
             st.caption(who)

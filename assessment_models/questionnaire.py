@@ -103,11 +103,18 @@ class _QuestionBase(Strict):
     )
 
 
-class ScaleQuestion(_QuestionBase):
+class _OptionsQuestion(_QuestionBase):
+    options: tuple[Option, ...]
+
+    def option_at(self, level: int | None) -> Option | None:
+        """The option on this level (levels are distinct within a question), if any."""
+        return next((o for o in self.options if o.level == level), None)
+
+
+class ScaleQuestion(_OptionsQuestion):
     """Five level descriptors; the respondent picks the sentence that describes them."""
 
     kind: Literal["scale"]
-    options: tuple[Option, ...]
 
     @field_validator("options")
     @classmethod
@@ -125,7 +132,7 @@ class ScaleQuestion(_QuestionBase):
         return tuple(sorted(options, key=lambda o: o.level))
 
 
-class ChoiceQuestion(_QuestionBase):
+class ChoiceQuestion(_OptionsQuestion):
     """Two to six options (e.g. Yes / Partly / No), each mapped to a level."""
 
     kind: Literal["choice"]

@@ -72,6 +72,11 @@ class Respondent(_Exchange):
     organisation: str = Field(default="", max_length=200)
     team: str = Field(default="", max_length=200)
 
+    @property
+    def display_name(self) -> str:
+        """``Acme · Payments``, or whichever of the two is given, or ``""``."""
+        return " · ".join(p for p in (self.organisation, self.team) if p)
+
 
 class Scope(_Exchange):
     exclude: tuple[str, ...] = Field(

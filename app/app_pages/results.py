@@ -26,7 +26,7 @@ views.sidebar(record, card)
 overall = card.overall
 
 st.title("Results")
-who = " · ".join(p for p in (record.respondent.organisation, record.respondent.team) if p)
+who = record.respondent.display_name
 st.caption(f"{questionnaire.title}, version {questionnaire.version}" + (f" — {who}" if who else ""))
 if overall.answered < overall.questions:
     st.info(

@@ -32,7 +32,7 @@ if code is not None:
     card = score(record.questionnaire, store.responses(code))
     with st.container(border=True):
         st.subheader("Your assessment")
-        who = " · ".join(p for p in (record.respondent.organisation, record.respondent.team) if p)
+        who = record.respondent.display_name
         st.markdown(f"**{record.questionnaire.title}**" + (f" — {who}" if who else ""))
         st.progress(
             card.overall.coverage or 0.0,

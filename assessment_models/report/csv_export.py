@@ -146,7 +146,7 @@ def answer_in_words(
     if isinstance(question, MetricQuestion):
         assert answer.value is not None
         return question.level_of(answer.value), f"{answer.value:g} {question.unit}"
-    option = next((o for o in question.options if o.level == answer.level), None)
+    option = question.option_at(answer.level)
     if option is None:
         return None, "Not answered"
     words = f"{option.label}: {option.descriptor}" if option.descriptor else option.label

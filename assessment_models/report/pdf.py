@@ -115,8 +115,7 @@ def render_pdf(
 
 
 def _header_text(questionnaire: Questionnaire, responses: Responses, day: date) -> str:
-    who = " · ".join(p for p in (responses.respondent.organisation, responses.respondent.team)
-                     if p)
+    who = responses.respondent.display_name
     return " · ".join(p for p in ("Sextant", questionnaire.title, who, day.isoformat()) if p)
 
 
