@@ -287,6 +287,10 @@ class Questionnaire(Strict):
         return {q.id: c for _, c, q in self.iter_questions()}
 
     @cached_property
+    def capability_of_recommendation(self) -> dict[str, Capability]:
+        return {r.id: c for c in self.capabilities_by_id.values() for r in c.recommendations}
+
+    @cached_property
     def recommendations_by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for d in self.dimensions for c in d.capabilities for r in c.recommendations}
 

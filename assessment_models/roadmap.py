@@ -28,7 +28,13 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment_models.errors import SextantError
 from assessment_models.questionnaire import Effort, Questionnaire, Recommendation, is_target
-from assessment_models.scoring import QuestionContribution, ScoreCard, UnitScore, level_of_score
+from assessment_models.scoring import (
+    QuestionContribution,
+    ScoreCard,
+    UnitScore,
+    level_of_score,
+    round_for_output,
+)
 
 EFFORT_COST: dict[Effort, int] = {Effort.S: 1, Effort.M: 2, Effort.L: 3}
 PHASES: tuple[tuple[str, str], ...] = (
@@ -80,13 +86,13 @@ class RoadmapItem(BaseModel):
             "title": self.title,
             "capability": self.capability,
             "dimension": self.dimension,
-            "current_score": _round(self.current_score),
+            "current_score": round_for_output(self.current_score),
             "current_level": self.current_level,
-            "target": _round(self.target),
-            "gap": _round(self.gap),
+            "target": round_for_output(self.target),
+            "gap": round_for_output(self.gap),
             "impact": self.impact,
             "effort": self.effort.value,
-            "priority": _round(self.priority),
+            "priority": round_for_output(self.priority),
             "quick_win": self.quick_win,
             "requires": list(self.requires),
             "pulled_in_by": list(self.pulled_in_by),
@@ -121,9 +127,11 @@ class Roadmap(BaseModel):
     def as_output(self) -> dict[str, Any]:
         """The CLI's JSON shape; floats rounded to two decimals here only."""
         return {
-            "targets": {dim: _round(t) for dim, t in self.targets.items()},
+            "targets": {dim: round_for_output(t) for dim, t in self.targets.items()},
             "wip_limit": self.wip_limit,
-            "percent_to_target": {k: _round(v) for k, v in self.percent_to_target.items()},
+            "percent_to_target": {
+                k: round_for_output(v) for k, v in self.percent_to_target.items()
+            },
             "phases": [
                 {"name": p.name, "items": [item.as_output() for item in p.items]}
                 for p in self.phases
@@ -233,9 +241,7 @@ def build_roadmap(
     resolved = check_targets(questionnaire, targets or {})
     wip_limit = parse_wip_limit(wip_limit)
     gap = gaps(questionnaire, card, resolved)
-    cap_of: dict[str, str] = {
-        r.id: c.id for c in questionnaire.capabilities_by_id.values() for r in c.recommendations
-    }
+    cap_of = {rid: c.id for rid, c in questionnaire.capability_of_recommendation.items()}
     recs = questionnaire.recommendations_by_id
 
     def rec_priority(rid: str) -> float:
@@ -400,6 +406,3 @@ def _rationale(
         parts.append(f"{label}: {named}.")
     return " ".join(parts)
 
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 2)

@@ -69,10 +69,10 @@ class UnitScore(BaseModel):
         out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
-            "score": _round(self.score),
+            "score": round_for_output(self.score),
             "level": self.level,
             "level_name": self.level_name,
-            "coverage": _round(self.coverage),
+            "coverage": round_for_output(self.coverage),
             "questions": self.questions,
             "answered": self.answered,
             "na": self.na,
@@ -229,5 +229,6 @@ def _unit(questionnaire: Questionnaire, **fields: Any) -> UnitScore:
     return UnitScore(level=level, level_name=questionnaire.level_name(level), **fields)
 
 
-def _round(value: float | None) -> float | None:
+def round_for_output(value: float | None) -> float | None:
+    """Two decimals, for JSON and tables only; scores keep full precision inside."""
     return None if value is None else round(value, 2)
