@@ -47,15 +47,25 @@ class Snapshot:
         return f"sextant-{self.questionnaire.id}-{self.record.updated_at:%Y%m%d}-{what}.{extension}"
 
 
-def snapshot(code: str) -> Snapshot:
-    """Read the assessment, its answers and tracking, and build its roadmap."""
-    record = store.record(code)
-    responses = store.responses(code)
-    card = score(record.questionnaire, responses)
-    roadmap = build_roadmap(
-        record.questionnaire, card, record.targets, record.wip_limit or DEFAULT_WIP_LIMIT
-    )
-    return Snapshot(record, responses, card, roadmap, store.tracking(code))
+def snapshot(
+    record: AssessmentRecord,
+    responses: Responses | None = None,
+    card: ScoreCard | None = None,
+    roadmap: Roadmap | None = None,
+    tracking: Mapping[str, TrackedItem] | None = None,
+) -> Snapshot:
+    """The files' material: what the page already read, the rest read or built here once."""
+    if responses is None:
+        responses = store.responses(record.code)
+    if card is None:
+        card = score(record.questionnaire, responses)
+    if roadmap is None:
+        roadmap = build_roadmap(
+            record.questionnaire, card, record.targets, record.wip_limit or DEFAULT_WIP_LIMIT
+        )
+    if tracking is None:
+        tracking = store.tracking(record.code)
+    return Snapshot(record, responses, card, roadmap, tracking)
 
 
 def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
@@ -85,11 +95,20 @@ def answers_csv_text(shot: Snapshot) -> str:
     return answers_csv(shot.questionnaire, shot.responses)
 
 
-def render_downloads(code: str) -> None:
-    """A heading, the PDF page size and four download buttons with stable keys."""
+def render_downloads(
+    record: AssessmentRecord,
+    responses: Responses,
+    card: ScoreCard,
+    roadmap: Roadmap | None = None,
+    tracking: Mapping[str, TrackedItem] | None = None,
+) -> None:
+    """A heading, the PDF page size and four download buttons with stable keys.
+
+    Pages pass what they already read and computed, so nothing is read or scored twice.
+    """
     st.subheader("Downloads", anchor=False)
     try:
-        shot = snapshot(code)
+        shot = snapshot(record, responses, card, roadmap, tracking)
     except SextantError as exc:
         st.error(exc.message)
         return

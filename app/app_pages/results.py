@@ -153,4 +153,4 @@ with st.expander("How is this computed?", icon=":material/calculate:"):
         st.markdown(f"**Score** = {formula_text(contributions, card.capability(chosen).score)}")
 
 st.divider()
-downloads.render_downloads(code)
+downloads.render_downloads(record, responses, card)

@@ -157,4 +157,4 @@ if off_roadmap:
             st.markdown(f"- {title} ({details})")
 
 st.divider()
-downloads.render_downloads(code)
+downloads.render_downloads(record, responses, card, roadmap, tracking)

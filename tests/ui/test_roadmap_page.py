@@ -11,6 +11,7 @@ from typing import Any
 import downloads
 import pytest
 import state
+import store
 from sqlalchemy.orm import Session, sessionmaker
 from streamlit.testing.v1 import AppTest
 
@@ -145,7 +146,7 @@ def test_the_downloaded_files_hold_the_stored_settings(
 ) -> None:
     run(roadmap.slider(key=state.roadmap_target_key("processes")).set_value(4.5))
     run(roadmap.selectbox(key=state.tracking_status_key("chg_standard")).set_value("done"))
-    shot = downloads.snapshot(code)
+    shot = downloads.snapshot(store.record(code))
     exported = json.loads(downloads.json_text(shot))
     assert exported["targets"] == {"processes": 4.5, "technology": 4.0}
     assert exported["tracking"] == {"chg_standard": {"status": "done"}}
