@@ -101,6 +101,8 @@ def _describe(error: dict[str, Any]) -> str:
         message = message.removeprefix("Value error, ")
     elif error["type"] == "extra_forbidden":
         message = "unknown key (not part of the questionnaire format)"
+    elif error["type"] == "too_short" and error["loc"][-1:] == ("addresses",):
+        message = "a recommendation must address at least one question"
     elif error["type"] == "missing":
         message = "required key is missing"
     elif error["type"] == "string_pattern_mismatch":

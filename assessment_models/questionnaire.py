@@ -62,6 +62,7 @@ class DoraKey(StrEnum):
     LEAD_TIME = "lead_time"
     CHANGE_FAILURE_RATE = "change_failure_rate"
     TIME_TO_RESTORE = "time_to_restore"
+    REWORK_RATE = "rework_rate"
 
 
 #: The unit a metric question must use when it names a DORA key, so that a benchmark can
@@ -71,6 +72,7 @@ DORA_CANONICAL_UNITS: dict[DoraKey, str] = {
     DoraKey.LEAD_TIME: "hours",
     DoraKey.CHANGE_FAILURE_RATE: "percent",
     DoraKey.TIME_TO_RESTORE: "hours",
+    DoraKey.REWORK_RATE: "percent",
 }
 
 
@@ -202,18 +204,51 @@ class MetricQuestion(_QuestionBase):
 Question = Annotated[ScaleQuestion | ChoiceQuestion | MetricQuestion, Field(discriminator="kind")]
 
 
+class Address(Strict):
+    """One answer a recommendation improves: the question, and the level it brings it to.
+
+    The recommendation is offered while the answer lies in ``[from_level, to_level - 1]``.
+    """
+
+    question: Id = Field(description="Id of the question whose practice this step builds.")
+    to_level: int = Field(ge=2, le=5, description="The level the answer reaches once done.")
+    from_level: Level = Field(
+        default=1, description="The lowest answer level the step suits (default 1)."
+    )
+
+    def fires_at(self, level: int | None) -> bool:
+        """True when an answer on ``level`` is one this step improves."""
+        return level is not None and self.from_level <= level < self.to_level
+
+
 class Recommendation(Strict):
-    """A concrete step for a capability, offered at the current levels it suits."""
+    """A concrete step that raises one or more answers, listed under a capability."""
 
     id: Id
     title: Text
-    description: Text = Field(description="What to do, concretely enough to start this quarter.")
-    for_levels: tuple[Level, ...] = Field(
-        min_length=1, description="Current capability levels (floor of its score) it applies at."
+    description: Text = Field(
+        description="What to do, with whom, how to know it worked; startable next week."
+    )
+    addresses: tuple[Address, ...] = Field(
+        min_length=1, description="The answers this step raises; it fires on any of them."
+    )
+    improves: tuple[DoraKey, ...] = Field(
+        default=(), description="DORA outcomes it improves; a weak measured one raises priority."
+    )
+    initiative: Id | None = Field(
+        default=None, description="Id of a top-level initiative; required when there are any."
     )
     impact: int = Field(ge=1, le=3, description="1 low, 2 medium, 3 high.")
     effort: Effort
     requires: tuple[Id, ...] = Field(default=(), description="Ids of recommendations to do first.")
+
+
+class Initiative(Strict):
+    """A theme that groups recommendations for the executive view of the roadmap."""
+
+    id: Id
+    title: Text
+    description: str = Field(default="", description="One sentence on what it changes.")
 
 
 class Capability(Strict):
@@ -242,6 +277,9 @@ class Questionnaire(Strict):
     estimated_minutes: int = Field(gt=0)
     level_names: dict[Level, Text] = Field(default_factory=lambda: dict(DEFAULT_LEVEL_NAMES))
     default_target: float = Field(default=4.0, ge=1, le=5)
+    initiatives: tuple[Initiative, ...] = Field(
+        default=(), description="Optional themes that group recommendations for executives."
+    )
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
 
     @field_validator("level_names")
@@ -257,6 +295,7 @@ class Questionnaire(Strict):
         # pydantic and the loader can point at the exact line.
         _check_unique_ids(self)
         _check_requires(self)
+        _check_addresses(self)
         return self
 
     # Lookups, computed once per (immutable) questionnaire.
@@ -291,6 +330,10 @@ class Questionnaire(Strict):
         return {r.id: c for c in self.capabilities_by_id.values() for r in c.recommendations}
 
     @cached_property
+    def initiatives_by_id(self) -> dict[str, Initiative]:
+        return {i.id: i for i in self.initiatives}
+
+    @cached_property
     def recommendations_by_id(self) -> dict[str, Recommendation]:
         return {r.id: r for d in self.dimensions for c in d.capabilities for r in c.recommendations}
 
@@ -320,6 +363,7 @@ def _check_unique_ids(q: Questionnaire) -> None:
         "capability": {},
         "question": {},
         "recommendation": {},
+        "initiative": {},
     }
 
     def claim(kind: str, ident: str, path: tuple[str | int, ...]) -> None:
@@ -330,6 +374,8 @@ def _check_unique_ids(q: Questionnaire) -> None:
             raise ContentError((*path, "id"), f"{kind} id '{ident}' is already used at {first}")
         seen[kind][ident] = path
 
+    for ii, initiative in enumerate(q.initiatives):
+        claim("initiative", initiative.id, ("initiatives", ii))
     for di, d in enumerate(q.dimensions):
         dpath: tuple[str | int, ...] = ("dimensions", di)
         claim("dimension", d.id, dpath)
@@ -377,6 +423,52 @@ def _check_requires(q: Questionnaire) -> None:
     for rid in requires:
         if rid not in state:
             visit(rid, [])
+
+
+def answerable_levels(question: ScaleQuestion | ChoiceQuestion | MetricQuestion) -> list[int]:
+    """The levels an answer to this question can have (a metric reaches every level)."""
+    if isinstance(question, MetricQuestion):
+        return [1, 2, 3, 4, 5]
+    return sorted(o.level for o in question.options)
+
+
+def _check_addresses(q: Questionnaire) -> None:
+    """Each addressed question exists and has an answer the step could fire on."""
+    initiatives = {i.id for i in q.initiatives}
+    for di, d in enumerate(q.dimensions):
+        for ci, c in enumerate(d.capabilities):
+            for ri, r in enumerate(c.recommendations):
+                rpath = ("dimensions", di, "capabilities", ci, "recommendations", ri)
+                for ai, address in enumerate(r.addresses):
+                    apath = (*rpath, "addresses", ai)
+                    question = q.questions_by_id.get(address.question)
+                    if question is None:
+                        raise ContentError(
+                            (*apath, "question"),
+                            f"recommendation '{r.id}' addresses question '{address.question}', "
+                            "which does not exist",
+                        )
+                    levels = answerable_levels(question)
+                    if not any(address.fires_at(level) for level in levels):
+                        raise ContentError(
+                            (*apath, "to_level"),
+                            f"recommendation '{r.id}' can never fire on '{address.question}': "
+                            f"no answer level from {address.from_level} lies below to_level "
+                            f"{address.to_level} (answer levels: {levels})",
+                        )
+                if initiatives and r.initiative is None:
+                    raise ContentError(
+                        (*rpath, "id"),
+                        f"recommendation '{r.id}' needs an initiative: this file declares "
+                        f"initiatives ({', '.join(sorted(initiatives))})",
+                    )
+                if r.initiative is not None and r.initiative not in initiatives:
+                    known = ", ".join(sorted(initiatives)) or "none declared"
+                    raise ContentError(
+                        (*rpath, "initiative"),
+                        f"recommendation '{r.id}' names initiative '{r.initiative}', which does "
+                        f"not exist (known: {known})",
+                    )
 
 
 def questionnaire_json_schema() -> dict[str, Any]:

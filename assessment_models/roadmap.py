@@ -4,8 +4,9 @@
   an override is 1 to 5 in steps of 0.5.
 - Gap of a scored capability = max(0, target of its dimension − capability score). A
   capability without a score (unanswered or out of scope) has no gap and gets no items.
-- Candidates: the recommendations of every capability with a gap whose ``for_levels``
-  contain the capability's level (floor of its score).
+- Candidates: the recommendations with an addressed answer (in scope, not N/A) in
+  ``[from_level, to_level - 1]`` and below its dimension's target. A prerequisite whose
+  addressed answers all reach their ``to_level`` is done and stays off the roadmap.
 - Priority = gap × dimension weight × capability weight × impact ÷ effort cost
   (S = 1, M = 2, L = 3); ties go to the smaller recommendation id.
 - Prerequisites (``requires``, transitively) join the roadmap even when they are not
@@ -27,7 +28,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from assessment_models.errors import SextantError
-from assessment_models.questionnaire import Effort, Questionnaire, Recommendation, is_target
+from assessment_models.questionnaire import (
+    Address,
+    Effort,
+    Questionnaire,
+    Recommendation,
+    is_target,
+)
 from assessment_models.scoring import (
     QuestionContribution,
     ScoreCard,
@@ -247,14 +254,11 @@ def build_roadmap(
     def rec_priority(rid: str) -> float:
         return priority_of(questionnaire, recs[rid], cap_of[rid], gap.get(cap_of[rid], 0.0))
 
-    candidates: list[str] = []
-    for cap_id, cap_gap in gap.items():
-        level = level_of_score(card.capability(cap_id).score)
-        if cap_gap <= 0:
-            continue
-        capability = questionnaire.capabilities_by_id[cap_id]
-        candidates.extend(r.id for r in capability.recommendations if level in r.for_levels)
+    candidates = [
+        r.id for r in recs.values() if firing_addresses(questionnaire, card, r, resolved)
+    ]
     candidate_set = set(candidates)
+    done = {r.id for r in recs.values() if is_done(card, r)}
 
     def key(rid: str) -> tuple[float, str]:
         # Rounded so that equal priorities reached by different arithmetic tie exactly.
@@ -266,11 +270,14 @@ def build_roadmap(
     counts = [0] * len(PHASES)
     last = len(PHASES) - 1
 
+    def open_requires(rid: str) -> tuple[str, ...]:
+        return tuple(n for n in recs[rid].requires if n not in done or n in candidate_set)
+
     def place(rid: str) -> None:
-        for needed in sorted(recs[rid].requires, key=key):
+        for needed in sorted(open_requires(rid), key=key):
             if needed not in phase_of:
                 place(needed)
-        earliest = max((phase_of[n] for n in recs[rid].requires), default=0)
+        earliest = max((phase_of[n] for n in open_requires(rid)), default=0)
         index = next(
             (i for i in range(earliest, last) if counts[i] < wip_limit), last
         )
@@ -284,7 +291,7 @@ def build_roadmap(
 
     required_by: dict[str, list[str]] = {}
     for rid in order:
-        for needed in recs[rid].requires:
+        for needed in open_requires(rid):
             required_by.setdefault(needed, []).append(rid)
 
     items: dict[str, RoadmapItem] = {}
@@ -304,6 +311,48 @@ def build_roadmap(
         wip_limit=wip_limit,
         percent_to_target=percent_to_target(questionnaire, card, resolved),
         phases=phases,
+    )
+
+
+def answer_levels(card: ScoreCard) -> dict[str, int | None]:
+    """The level of every answered, in-scope question (None: unanswered, N/A or out of scope)."""
+    levels: dict[str, int | None] = {}
+    for cap in card.capabilities:
+        for c in card.explanations.get(cap.id, ()):
+            levels[c.question_id] = c.level if cap.in_scope else None
+    return levels
+
+
+def firing_addresses(
+    questionnaire: Questionnaire,
+    card: ScoreCard,
+    rec: Recommendation,
+    targets: Mapping[str, float],
+) -> list[tuple[Address, int]]:
+    """The addressed answers this step would raise: (address, answered level) pairs.
+
+    An address fires when its question is answered (in scope, not N/A) at a level in
+    ``[from_level, to_level - 1]`` and below the target of the question's dimension.
+    """
+    levels = answer_levels(card)
+    fired = []
+    for address in rec.addresses:
+        level = levels.get(address.question)
+        if level is None or not address.fires_at(level):
+            continue
+        dimension = questionnaire.dimension_of_capability[
+            questionnaire.capability_of_question[address.question].id
+        ]
+        if level < targets[dimension.id]:
+            fired.append((address, level))
+    return fired
+
+
+def is_done(card: ScoreCard, rec: Recommendation) -> bool:
+    """True when every addressed answer already reaches its ``to_level``: the practice exists."""
+    levels = answer_levels(card)
+    return all(
+        (levels.get(a.question) or 0) >= a.to_level for a in rec.addresses
     )
 
 

@@ -14,6 +14,7 @@ LAST_TEST_OPTION = (
     '              - {id: t5, level: 5, label: Continuous, descriptor: "Tests, contracts and '
     'canary analysis gate every production deployment."}\n'
 )
+FIRST_ADDRESS = "{question: chg_approval, to_level: 3}"
 CYCLE = (
     "            impact: 3\n            effort: M\n            requires: [chg_auto]\n"
     "          - id: chg_risk"
@@ -40,50 +41,50 @@ BROKEN = [
     ),
     pytest.param(
         MINI_TEXT.replace(LAST_TEST_OPTION, ""),
-        "q.yaml, line 92: dimensions[1].capabilities[0].questions[0].options: a scale question "
+        "q.yaml, line 112: dimensions[1].capabilities[0].questions[0].options: a scale question "
         "needs exactly five options with levels 1, 2, 3, 4 and 5, found levels [1, 2, 3, 4]",
         id="four-scale-options",
     ),
     pytest.param(
         MINI_TEXT.replace("{id: t5, level: 5", "{id: t5, level: 4"),
-        "q.yaml, line 92: dimensions[1].capabilities[0].questions[0].options: a scale question "
+        "q.yaml, line 112: dimensions[1].capabilities[0].questions[0].options: a scale question "
         "needs exactly five options with levels 1, 2, 3, 4 and 5, found levels [1, 2, 3, 4, 4]",
         id="scale-level-twice",
     ),
     pytest.param(
         MINI_TEXT.replace("thresholds: [0.25, 1, 5, 20]", "thresholds: [0.25, 5, 1, 20]"),
-        "q.yaml, line 65: dimensions[0].capabilities[1].questions[0].thresholds: thresholds "
+        "q.yaml, line 81: dimensions[0].capabilities[1].questions[0].thresholds: thresholds "
         "must be strictly ascending for higher_is_better, got [0.25, 5.0, 1.0, 20.0]",
         id="thresholds-not-monotonic",
     ),
     pytest.param(
         MINI_TEXT.replace("thresholds: [720, 168, 24, 1]", "thresholds: [1, 24, 168, 720]"),
-        "q.yaml, line 72: dimensions[0].capabilities[1].questions[1].thresholds: thresholds "
+        "q.yaml, line 88: dimensions[0].capabilities[1].questions[1].thresholds: thresholds "
         "must be strictly descending for lower_is_better, got [1.0, 24.0, 168.0, 720.0]",
         id="thresholds-wrong-direction",
     ),
     pytest.param(
         MINI_TEXT.replace("kind: choice", "kind: slider"),
-        "q.yaml, line 28: dimensions[0].capabilities[0].questions[1]: "
+        "q.yaml, line 35: dimensions[0].capabilities[0].questions[1]: "
         "'kind' must be one of scale, choice, metric",
         id="unknown-kind",
     ),
     pytest.param(
         MINI_TEXT.replace("unit: deployments per week", "unit: deploys per day"),
-        "q.yaml, line 60: dimensions[0].capabilities[1].questions[0]: a question measuring "
+        "q.yaml, line 76: dimensions[0].capabilities[1].questions[0]: a question measuring "
         "DORA's deployment_frequency must use the unit 'deployments per week', "
         "not 'deploys per day'",
         id="dora-unit",
     ),
     pytest.param(
         MINI_TEXT.replace("id: test_auto", "id: chg_approval"),
-        "q.yaml, line 89: dimensions[1].capabilities[0].questions[0].id: question id "
+        "q.yaml, line 109: dimensions[1].capabilities[0].questions[0].id: question id "
         "'chg_approval' is already used at dimensions[0].capabilities[0].questions[0]",
         id="duplicate-question-id",
     ),
     pytest.param(
         MINI_TEXT.replace("requires: [chg_standard]", "requires: [chg_nope]"),
-        "q.yaml, line 48: dimensions[0].capabilities[0].recommendations[1].requires: "
+        "q.yaml, line 60: dimensions[0].capabilities[0].recommendations[1].requires: "
         "recommendation 'chg_risk' requires 'chg_nope', which does not exist",
         id="requires-unknown",
     ),
@@ -91,39 +92,108 @@ BROKEN = [
         MINI_TEXT.replace(
             "            impact: 3\n            effort: M\n          - id: chg_risk", CYCLE
         ),
-        "q.yaml, line 49: dimensions[0].capabilities[0].recommendations[1].requires: "
+        "q.yaml, line 61: dimensions[0].capabilities[0].recommendations[1].requires: "
         "recommendations require each other in a cycle: "
         "chg_standard -> chg_auto -> chg_risk -> chg_standard",
         id="requires-cycle",
     ),
     pytest.param(
         MINI_TEXT.replace("    weight: 2\n    capabilities", "    weight: 0\n    capabilities"),
-        "q.yaml, line 10: dimensions[0].weight: Input should be greater than 0",
+        "q.yaml, line 17: dimensions[0].weight: Input should be greater than 0",
         id="zero-weight",
     ),
     pytest.param(
         MINI_TEXT.replace("{id: rb_yes, level: 5", "{id: rb_yes, level: 6"),
-        "q.yaml, line 34: dimensions[0].capabilities[0].questions[1].options[2].level: "
+        "q.yaml, line 41: dimensions[0].capabilities[0].questions[1].options[2].level: "
         "Input should be less than or equal to 5",
         id="level-six",
     ),
     pytest.param(
         MINI_TEXT.replace("effort: L", "effort: XL"),
-        "q.yaml, line 54: dimensions[0].capabilities[0].recommendations[2].effort: "
+        "q.yaml, line 70: dimensions[0].capabilities[0].recommendations[2].effort: "
         "Input should be 'S', 'M' or 'L'",
         id="effort-xl",
     ),
     pytest.param(
         MINI_TEXT.replace("id: technology", "id: Tech Nology"),
-        "q.yaml, line 82: dimensions[1].id: ids use lower-case letters, digits, '_' or '-' "
+        "q.yaml, line 102: dimensions[1].id: ids use lower-case letters, digits, '_' or '-' "
         "and start with a letter",
         id="bad-id",
     ),
     pytest.param(
         MINI_TEXT.replace("{id: rb_partly, level: 3", "{id: rb_partly, level: 1"),
-        "q.yaml, line 31: dimensions[0].capabilities[0].questions[1].options: "
+        "q.yaml, line 38: dimensions[0].capabilities[0].questions[1].options: "
         "choice options need distinct levels, found [1, 1, 5]",
         id="choice-levels-repeat",
+    ),
+    pytest.param(
+        MINI_TEXT.replace(FIRST_ADDRESS, "{question: chg_nope, to_level: 3}"),
+        "q.yaml, line 47: dimensions[0].capabilities[0].recommendations[0].addresses[0].question: "
+        "recommendation 'chg_standard' addresses question 'chg_nope', which does not exist",
+        id="addresses-unknown-question",
+    ),
+    pytest.param(
+        MINI_TEXT.replace(FIRST_ADDRESS, "{question: chg_approval, to_level: 6}"),
+        "q.yaml, line 47: dimensions[0].capabilities[0].recommendations[0].addresses[0].to_level: "
+        "Input should be less than or equal to 5",
+        id="to-level-six",
+    ),
+    pytest.param(
+        MINI_TEXT.replace(FIRST_ADDRESS, "{question: chg_approval, to_level: 1}"),
+        "q.yaml, line 47: dimensions[0].capabilities[0].recommendations[0].addresses[0].to_level: "
+        "Input should be greater than or equal to 2",
+        id="to-level-one",
+    ),
+    pytest.param(
+        MINI_TEXT.replace(f"              - {FIRST_ADDRESS}\n", "              []\n"),
+        "q.yaml, line 46: dimensions[0].capabilities[0].recommendations[0].addresses: "
+        "a recommendation must address at least one question",
+        id="addresses-empty",
+    ),
+    pytest.param(
+        MINI_TEXT.replace(FIRST_ADDRESS, "{question: chg_rollback, to_level: 3}")
+        .replace("{id: rb_no, level: 1", "{id: rb_no, level: 4"),
+        "q.yaml, line 47: dimensions[0].capabilities[0].recommendations[0].addresses[0].to_level: "
+        "recommendation 'chg_standard' can never fire on 'chg_rollback': no answer level from 1 "
+        "lies below to_level 3 (answer levels: [3, 4, 5])",
+        id="to-level-below-every-answer",
+    ),
+    pytest.param(
+        MINI_TEXT.replace("{question: chg_approval, to_level: 4, from_level: 2}",
+                          "{question: chg_approval, to_level: 4, from_level: 4}"),
+        "q.yaml, line 56: dimensions[0].capabilities[0].recommendations[1].addresses[0].to_level: "
+        "recommendation 'chg_risk' can never fire on 'chg_approval': no answer level from 4 "
+        "lies below to_level 4 (answer levels: [1, 2, 3, 4, 5])",
+        id="from-level-not-below-to-level",
+    ),
+    pytest.param(
+        MINI_TEXT.replace("initiative: fast_feedback\n            impact: 3",
+                          "initiative: speed\n            impact: 3"),
+        "q.yaml, line 125: dimensions[1].capabilities[0].recommendations[0].initiative: "
+        "recommendation 'test_ci' names initiative 'speed', which does not exist "
+        "(known: fast_feedback, safer_change)",
+        id="unknown-initiative",
+    ),
+    pytest.param(
+        MINI_TEXT.replace("            initiative: fast_feedback\n            impact: 3\n",
+                          "            impact: 3\n"),
+        "q.yaml, line 119: dimensions[1].capabilities[0].recommendations[0].id: "
+        "recommendation 'test_ci' needs an initiative: this file declares initiatives "
+        "(fast_feedback, safer_change)",
+        id="initiative-missing",
+    ),
+    pytest.param(
+        MINI_TEXT.replace("improves: [change_failure_rate]", "improves: [happiness]"),
+        "q.yaml, line 124: dimensions[1].capabilities[0].recommendations[0].improves[0]: "
+        "Input should be 'deployment_frequency', 'lead_time', 'change_failure_rate', "
+        "'time_to_restore' or 'rework_rate'",
+        id="improves-unknown-key",
+    ),
+    pytest.param(
+        MINI_TEXT.replace("  - id: fast_feedback\n", "  - id: safer_change\n"),
+        "q.yaml, line 11: initiatives[1].id: initiative id 'safer_change' is already used at "
+        "initiatives[0]",
+        id="initiative-twice",
     ),
 ]
 

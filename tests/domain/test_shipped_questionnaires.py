@@ -14,6 +14,7 @@ from assessment_models.questionnaire import (
     DoraKey,
     MetricQuestion,
     ScaleQuestion,
+    answerable_levels,
     questionnaire_json_schema,
 )
 
@@ -45,12 +46,27 @@ def test_shipped_questionnaire_measures_the_four_dora_keys(path: Path):
     assert keys >= set(DoraKey)
 
 
-@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
-def test_every_capability_has_a_recommendation_for_levels_one_to_four(path: Path):
+def _rewritten(path: Path) -> object:
+    """delivery-full's recommendations were converted mechanically; issue 10 rewrites them."""
+    if path.name != "delivery-full.yaml":
+        return path
+    return pytest.param(path, marks=pytest.mark.xfail(
+        strict=True, reason="issue 10 rewrites delivery-full's recommendations"))
+
+
+@pytest.mark.parametrize("path", [_rewritten(p) for p in SHIPPED], ids=lambda p: p.name)
+def test_every_answer_at_levels_one_to_three_is_addressed_by_a_recommendation(path: Path):
     questionnaire = load_questionnaire(path)
-    for capability in questionnaire.capabilities_by_id.values():
-        covered = {lvl for r in capability.recommendations for lvl in r.for_levels}
-        assert covered >= {1, 2, 3, 4}, capability.id
+    recommendations = questionnaire.recommendations_by_id.values()
+    missing = [
+        (question.id, level)
+        for question in questionnaire.questions_by_id.values()
+        for level in answerable_levels(question)
+        if level <= 3
+        and not any(a.question == question.id and a.fires_at(level)
+                    for r in recommendations for a in r.addresses)
+    ]
+    assert missing == []
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)

@@ -25,9 +25,7 @@ def test_roadmap_json_is_the_roadmaps_output(capsys: pytest.CaptureFixture[str])
     assert (code, err) == (0, "")
     data = json.loads(out)
     assert data["wip_limit"] == 3
-    assert [i["id"] for i in data["phases"][0]["items"]] == [
-        "del_measure", "chg_standard", "chg_risk"
-    ]
+    assert [i["id"] for i in data["phases"][0]["items"]] == ["del_measure", "chg_auto"]
 
 
 def test_roadmap_takes_one_target_for_every_dimension(
@@ -42,12 +40,13 @@ def test_roadmap_takes_one_target_for_every_dimension(
 
 
 def test_roadmap_table_lists_every_phase(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "roadmap", RESPONSES, *MINI, "--targets", "processes=4.5")
+    code, out, _ = run(capsys, "roadmap", RESPONSES, *MINI, "--targets", "processes=4.5",
+                       "--wip", "1")
     assert code == 0
     assert "Targets: processes=4.5, technology=4" in out
     for heading in ("Now (0–30 days)", "Next (1–3 months)", "Later (3–6 months)", "Beyond"):
         assert heading in out
-    assert "Define three standard change types [prerequisite]" in out
+    assert "Let the pipeline approve low-risk changes" in out
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.responses import parse_responses
-from assessment_models.roadmap import PHASES, Roadmap, build_roadmap
-from assessment_models.scoring import level_of_score, score
+from assessment_models.roadmap import PHASES, Roadmap, build_roadmap, is_done
+from assessment_models.scoring import score
 
 HALVES = [1 + k / 2 for k in range(9)]
 PHASE_INDEX = {name: i for i, (name, _) in enumerate(PHASES)}
@@ -65,28 +65,36 @@ def check_invariants(questionnaire: Questionnaire, case: dict[str, Any]) -> None
     # Nothing precedes what it requires: never an earlier phase, and listed after it.
     for item in items:
         for needed in item.requires:
-            assert needed in by_id
+            if needed not in by_id:  # only a prerequisite the answers show done is left out
+                assert is_done(card, questionnaire.recommendations_by_id[needed])
+                continue
             assert PHASE_INDEX[by_id[needed].phase] <= PHASE_INDEX[item.phase]
             assert position[needed] < position[item.id]
 
-    # Candidates are exactly the recommendations of capabilities below target at their level;
-    # anything else is a prerequisite pulled in by an item on the roadmap.
-    expected: set[str] = set()
+    # Candidates are exactly the recommendations with an addressed answer (in scope, not
+    # N/A) in [from_level, to_level − 1] and below its dimension's target; anything else is
+    # a prerequisite pulled in by an item on the roadmap.
+    levels: dict[str, int | None] = {}
     for capability in card.capabilities:
-        if not capability.in_scope or capability.score is None:
-            continue
-        target = roadmap.targets[capability.dimension or ""]
-        if target - capability.score > 0:
-            level = level_of_score(capability.score)
-            expected |= {r.id for r in questionnaire.capabilities_by_id[capability.id]
-                         .recommendations if level in r.for_levels}
+        for contribution in card.explanations[capability.id]:
+            levels[contribution.question_id] = (
+                contribution.level if capability.in_scope else None)
+    expected = set()
+    for rec in questionnaire.recommendations_by_id.values():
+        for address in rec.addresses:
+            level = levels[address.question]
+            dimension = questionnaire.dimension_of_capability[
+                questionnaire.capability_of_question[address.question].id].id
+            if (level is not None and address.from_level <= level < address.to_level
+                    and level < roadmap.targets[dimension]):
+                expected.add(rec.id)
     candidates = {item.id for item in items if not item.pulled_in_by}
     assert candidates == expected
     for item in items:
         if item.pulled_in_by:
             assert all(item.id in by_id[d].requires for d in item.pulled_in_by)
         else:
-            assert item.gap > 0
+            assert item.gap >= 0
 
     # Within the constraints items come in priority order: each item's effective rank (its
     # own, or that of the best item that needs it) never decreases along the roadmap.
@@ -97,7 +105,8 @@ def check_invariants(questionnaire: Questionnaire, case: dict[str, Any]) -> None
     for _ in items:  # relax along requires until stable
         for item in items:
             for needed in item.requires:
-                effective[needed] = min(effective[needed], effective[item.id])
+                if needed in effective:
+                        effective[needed] = min(effective[needed], effective[item.id])
     ranks = [effective[item.id] for item in items]
     assert ranks == sorted(ranks)
 
