@@ -89,6 +89,9 @@ def _register_extra_commands(sub: argparse._SubParsersAction) -> None:  # type: 
     except ImportError:
         return
     cli_roadmap.register(sub)
+    from assessment_models import cli_benchmark
+
+    cli_benchmark.register(sub)
 
 
 def load_inputs(args: argparse.Namespace) -> tuple[Questionnaire, Responses]:

@@ -13,8 +13,9 @@ The same format serves the CLI, the UI's import and export, and the tests::
                                    "status": "in_progress"}}}
 
 ``targets``, ``wip_limit`` and ``tracking`` (the roadmap settings and who does which
-recommendation) are optional; documents without them stay valid, and ``to_json`` leaves
-them out while they are empty.
+recommendation) and ``benchmark`` (``{"industry": "insurance", "edition": "2025"}``, the DORA
+figures to compare with) are optional; documents without them stay valid, and ``to_json``
+leaves them out while they are empty.
 
 :func:`parse_responses` checks a document against its questionnaire and returns it
 normalised: a choice given by option id carries that option's level.
@@ -28,8 +29,15 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from assessment_models.benchmark_data import (
+    DEFAULT_EDITION,
+    DEFAULT_INDUSTRY,
+    BenchmarkError,
+    check_edition,
+    check_industry,
+)
 from assessment_models.errors import ResponsesError, format_path
 from assessment_models.questionnaire import (
     ChoiceQuestion,
@@ -84,6 +92,21 @@ class Scope(_Exchange):
     )
 
 
+class BenchmarkChoice(_Exchange):
+    """Which DORA figures the assessment is compared with: an industry and an edition."""
+
+    industry: str = DEFAULT_INDUSTRY
+    edition: str = DEFAULT_EDITION
+
+    @model_validator(mode="after")
+    def _known(self) -> BenchmarkChoice:
+        try:
+            check_industry(self.industry, check_edition(self.edition))
+        except BenchmarkError as exc:
+            raise ValueError(exc.message) from None
+        return self
+
+
 class TrackedWork(_Exchange):
     """Who does one roadmap recommendation, by when, and how far it got."""
 
@@ -106,6 +129,9 @@ class Responses(_Exchange):
     )
     tracking: dict[str, TrackedWork] = Field(
         default_factory=dict, description="Tracked roadmap work by recommendation id."
+    )
+    benchmark: BenchmarkChoice | None = Field(
+        default=None, description="The DORA industry and edition to compare with."
     )
 
     def to_json(self) -> str:
