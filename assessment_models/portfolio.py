@@ -20,8 +20,8 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Literal
+from datetime import date, datetime
+from typing import Literal, Protocol
 
 from assessment_models.errors import SextantError
 from assessment_models.questionnaire import Questionnaire
@@ -101,9 +101,50 @@ def resolved_targets(
 
 
 def history(team: str, assessments: Sequence[TeamAssessment]) -> TeamHistory:
-    """A team's history in date order (the label breaks ties, so the order is stable)."""
-    ordered = sorted(assessments, key=lambda a: (a.assessed_on, a.label))
+    """A team's history in date order (same-day assessments keep the order given)."""
+    ordered = sorted(assessments, key=lambda a: a.assessed_on)
     return TeamHistory(team=team, assessments=tuple(ordered))
+
+
+class StoredLike(Protocol):
+    """What storage hands out for one assessment of a team (``storage.StoredAssessment``)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def questionnaire(self) -> Questionnaire: ...
+    @property
+    def responses(self) -> Responses: ...
+    @property
+    def assessed_at(self) -> datetime: ...
+
+
+class StoredTeamLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def assessments(self) -> Sequence[StoredLike]: ...
+
+
+def team_histories(teams: Sequence[StoredTeamLike]) -> list[TeamHistory]:
+    """Score every stored assessment of every team (the Portfolio page's one heavy step)."""
+    return [
+        history(
+            team.name,
+            [
+                assessed(
+                    team.name,
+                    stored.assessed_at.date().isoformat(),
+                    stored.assessed_at.date(),
+                    stored.questionnaire,
+                    stored.responses,
+                    code=stored.code,
+                )
+                for stored in team.assessments
+            ],
+        )
+        for team in teams
+    ]
 
 
 # The heatmap ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Respondent, Scope
+from assessment_models.responses import Respondent, Responses, Scope
 
 AssessmentStatus = Literal["in_progress", "finished"]
 TrackingStatus = Literal["planned", "in_progress", "done", "dropped"]
@@ -47,3 +47,60 @@ class TrackedItem(BaseModel):
     owner: str = Field(default="", max_length=200)
     due_date: date | None = None
     status: TrackingStatus = "planned"
+
+
+# Organisations (issue 14) ------------------------------------------------------------------
+class TeamRecord(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int
+    name: str
+    created_at: datetime
+
+
+class OrganisationRecord(BaseModel):
+    """An organisation and its teams; ``owner_code`` is the secret that opens it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    owner_code: str
+    name: str
+    stale_after_months: int
+    created_at: datetime
+    teams: tuple[TeamRecord, ...] = ()
+
+
+class StoredAssessment(BaseModel):
+    """One assessment of a team as the portfolio reads it: answers, targets and tracking
+    in ``responses``, and when it was finished (or last changed, while under way)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    questionnaire: Questionnaire
+    responses: Responses
+    status: AssessmentStatus
+    assessed_at: datetime
+
+
+class StoredTeam(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: int
+    name: str
+    assessments: tuple[StoredAssessment, ...] = ()
+
+
+class CarryOver(BaseModel):
+    """Answers carried over from the previous assessment: how many, and which still wait
+    for the respondent to confirm or change them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    previous_code: str | None = None
+    carried: int = 0
+    unconfirmed: frozenset[str] = frozenset()
+
+    @property
+    def confirmed(self) -> int:
+        return self.carried - len(self.unconfirmed)

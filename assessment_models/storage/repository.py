@@ -338,6 +338,7 @@ def _fill_answer(row: AnswerRow, answer: Answer, now: datetime) -> None:
     row.value, row.na, row.comment = answer.value, answer.na, answer.comment
     row.confidence = None if answer.confidence is None else answer.confidence.value
     row.updated_at = now
+    row.carried_over = False  # saving confirms or changes a carried-over answer
 
 
 def _answer_of(row: AnswerRow) -> Answer:

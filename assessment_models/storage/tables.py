@@ -22,6 +22,8 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -97,6 +99,8 @@ class AnswerRow(Base):
     comment: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[str | None] = mapped_column(String(16))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Copied from the previous assessment and not yet confirmed or changed (issue 14).
+    carried_over: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class TrackingRow(Base):
@@ -113,3 +117,52 @@ class TrackingRow(Base):
     due_date: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="planned")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# Organisations (issue 14) -----------------------------------------------------------------
+class OrganisationRow(Base):
+    """An organisation, reached only through its owner code (a 256-bit secret)."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner_code: Mapped[str] = mapped_column(String(ACCESS_CODE_LENGTH), unique=True, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # The OIDC subject of the owner who created it while signed in, if any.
+    owner_subject: Mapped[str | None] = mapped_column(String(255), index=True)
+    stale_after_months: Mapped[int] = mapped_column(Integer, default=6)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TeamRow(Base):
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("organisation_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AssessmentLinkRow(Base):
+    """Where an assessment belongs: its team, and the assessment it follows on from.
+
+    A table of its own rather than columns on ``assessments``: SQLite would have to rebuild
+    that table to add a foreign key, and the rebuild cascades into its answers.
+    """
+
+    __tablename__ = "assessment_links"
+
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
+    )
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("teams.id", ondelete="SET NULL"), index=True
+    )
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessments.id", ondelete="SET NULL")
+    )
+    # How many answers were carried over from the previous assessment when it started.
+    carried_over: Mapped[int] = mapped_column(Integer, default=0)

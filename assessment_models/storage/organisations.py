@@ -1,0 +1,323 @@
+"""Repository functions for organisations, their teams and the assessments of each team.
+
+An organisation is reached only through its owner code, a 256-bit random secret like an
+assessment's access code. An unknown, altered or malformed owner code, or an assessment's
+code given in its place, raises :class:`NotFoundError` with one message for all of them,
+so that trying codes tells nothing about which exist.
+
+Adding an assessment started on its own to a team takes both secrets: the owner code and
+the assessment's access code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from assessment_models.errors import NotFoundError, StorageError
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.responses import (
+    Respondent,
+    Responses,
+    Scope,
+    TrackedWork,
+    parse_responses,
+)
+from assessment_models.storage.records import (
+    OrganisationRecord,
+    StoredAssessment,
+    StoredTeam,
+    TeamRecord,
+)
+from assessment_models.storage.repository import (
+    _answer_of,
+    _answer_row,
+    _assessment,
+    _check_scope,
+    _is_empty,
+    _new_row,
+    _now,
+    _questionnaire,
+    _targets_json,
+    _transaction,
+    new_access_code,
+)
+from assessment_models.storage.tables import (
+    AnswerRow,
+    AssessmentLinkRow,
+    AssessmentRow,
+    OrganisationRow,
+    TeamRow,
+    TrackingRow,
+)
+
+ORGANISATION_NOT_FOUND_MESSAGE = "No organisation with this owner link."
+MAX_NAME_LENGTH = 200
+
+_CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+# Organisations and teams -------------------------------------------------------------------
+def create_organisation(session: Session, name: str, *, owner_subject: str | None = None) -> str:
+    """Create an organisation; returns its owner code (keep it: it is the only way in)."""
+    clean = _name(name, "organisation name")
+    with _transaction(session, write=True):
+        row = OrganisationRow(
+            owner_code=new_access_code(),
+            name=clean,
+            owner_subject=owner_subject,
+            stale_after_months=6,
+            created_at=_now(),
+        )
+        session.add(row)
+        code = row.owner_code
+    return code
+
+
+def get_organisation(session: Session, owner_code: str) -> OrganisationRecord:
+    """The organisation and its teams, by name."""
+    with _transaction(session):
+        row = _organisation(session, owner_code)
+        return _organisation_record(session, row)
+
+
+def organisations_of(session: Session, owner_subject: str) -> list[OrganisationRecord]:
+    """The organisations a signed-in owner created, by name."""
+    with _transaction(session):
+        query = select(OrganisationRow).where(OrganisationRow.owner_subject == owner_subject)
+        rows = session.scalars(query.order_by(OrganisationRow.name)).all()
+        return [_organisation_record(session, row) for row in rows]
+
+
+def set_stale_after(session: Session, owner_code: str, months: int) -> None:
+    """After how many months an assessment is marked stale on the portfolio (1 to 36)."""
+    if not 1 <= months <= 36:
+        raise StorageError(f"stale after: 1 to 36 months, got {months}")
+    with _transaction(session, write=True):
+        _organisation(session, owner_code).stale_after_months = months
+
+
+def add_team(session: Session, owner_code: str, name: str) -> TeamRecord:
+    """Add a team; its name must be new in the organisation."""
+    clean = _name(name, "team name")
+    try:
+        with _transaction(session, write=True):
+            organisation = _organisation(session, owner_code)
+            row = TeamRow(organisation_id=organisation.id, name=clean, created_at=_now())
+            session.add(row)
+            session.flush()
+            record = TeamRecord(id=row.id, name=row.name, created_at=row.created_at)
+    except IntegrityError:
+        raise StorageError(f"There is already a team called '{clean}'.") from None
+    return record
+
+
+# Assessments of a team ---------------------------------------------------------------------
+def start_team_assessment(
+    session: Session, owner_code: str, team_id: int, questionnaire: Questionnaire, scope: Scope
+) -> str:
+    """Start an assessment for one of the organisation's teams; returns its access code."""
+    _check_scope(questionnaire, scope)
+    with _transaction(session, write=True):
+        organisation = _organisation(session, owner_code)
+        team = _team(session, organisation, team_id)
+        row = _new_row(questionnaire, Respondent(organisation=organisation.name, team=team.name),
+                       scope)
+        session.add(row)
+        session.flush()
+        session.add(AssessmentLinkRow(assessment_id=row.id, team_id=team.id, carried_over=0))
+        code = row.access_code
+    return code
+
+
+def import_team_assessment(
+    session: Session,
+    owner_code: str,
+    team_id: int,
+    questionnaire: Questionnaire,
+    responses: Responses,
+    finished_on: date,
+) -> str:
+    """Add an assessment taken earlier (e.g. kept as a file) to a team, finished on that day."""
+    checked = parse_responses(questionnaire, responses)
+    with _transaction(session, write=True):
+        organisation = _organisation(session, owner_code)
+        team = _team(session, organisation, team_id)
+        respondent = Respondent(organisation=organisation.name, team=team.name)
+        row = _new_row(questionnaire, respondent, checked.scope)
+        at = datetime.combine(finished_on, time(12), tzinfo=UTC)
+        row.created_at = row.updated_at = row.finished_at = at
+        row.status = "finished"
+        if checked.targets is not None:
+            row.targets = _targets_json(questionnaire, checked.targets)
+        row.wip_limit = checked.wip_limit
+        session.add(row)
+        session.flush()
+        session.add(AssessmentLinkRow(assessment_id=row.id, team_id=team.id, carried_over=0))
+        for question_id, answer in checked.answers.items():
+            if not _is_empty(answer):
+                session.add(_answer_row(row.id, question_id, answer, at))
+        for recommendation_id, work in checked.tracking.items():
+            session.add(
+                TrackingRow(
+                    assessment_id=row.id,
+                    recommendation_id=recommendation_id,
+                    owner=work.owner,
+                    due_date=work.due_date,
+                    status=work.status,
+                    updated_at=at,
+                )
+            )
+        code = row.access_code
+    return code
+
+
+def attach_assessment(
+    session: Session, owner_code: str, assessment_code: str, team_id: int
+) -> None:
+    """Add an assessment started on its own to a team: it takes both secrets."""
+    with _transaction(session, write=True):
+        organisation = _organisation(session, owner_code)
+        team = _team(session, organisation, team_id)
+        assessment = _assessment(session, assessment_code, lock=True)
+        link = session.get(AssessmentLinkRow, assessment.id)
+        if link is None:
+            session.add(AssessmentLinkRow(assessment_id=assessment.id, team_id=team.id,
+                                          carried_over=0))
+        elif link.team_id is not None and link.team_id != team.id:
+            raise StorageError("This assessment already belongs to another team.")
+        else:
+            link.team_id = team.id
+        assessment.organisation, assessment.team = organisation.name, team.name
+        assessment.updated_at = _now()
+
+
+def load_teams(
+    session: Session, owner_code: str, *, finished_only: bool = True
+) -> list[StoredTeam]:
+    """Every team with its assessments (answers, targets and tracking), oldest first.
+
+    Four queries whatever the size of the organisation: teams, assessments, answers,
+    tracking. Only finished assessments by default: an assessment under way is no result yet.
+    """
+    with _transaction(session):
+        organisation = _organisation(session, owner_code)
+        teams = session.scalars(
+            select(TeamRow).where(TeamRow.organisation_id == organisation.id).order_by(TeamRow.name)
+        ).all()
+        query = (
+            select(AssessmentRow, AssessmentLinkRow.team_id)
+            .join(AssessmentLinkRow, AssessmentLinkRow.assessment_id == AssessmentRow.id)
+            .join(TeamRow, TeamRow.id == AssessmentLinkRow.team_id)
+            .where(TeamRow.organisation_id == organisation.id)
+        )
+        if finished_only:
+            query = query.where(AssessmentRow.status == "finished")
+        rows = session.execute(query).all()
+        ids = [row.id for row, _ in rows]
+        answers = _answers_by_assessment(session, ids)
+        tracking = _tracking_by_assessment(session, ids)
+        by_team: dict[int, list[StoredAssessment]] = {t.id: [] for t in teams}
+        for row, team_id in rows:
+            by_team[team_id].append(_stored(row, answers.get(row.id, []),
+                                            tracking.get(row.id, [])))
+        return [
+            StoredTeam(
+                id=t.id,
+                name=t.name,
+                assessments=tuple(sorted(by_team[t.id], key=lambda a: (a.assessed_at, a.code))),
+            )
+            for t in teams
+        ]
+
+
+# Helpers -------------------------------------------------------------------------------------
+def _name(name: str, what: str) -> str:
+    clean = " ".join(str(name).split())
+    if not clean:
+        raise StorageError(f"Give the {what}.")
+    if len(clean) > MAX_NAME_LENGTH:
+        raise StorageError(f"The {what} is longer than {MAX_NAME_LENGTH} characters.")
+    return clean
+
+
+def _organisation(session: Session, owner_code: str) -> OrganisationRow:
+    if not isinstance(owner_code, str) or not _CODE_PATTERN.fullmatch(owner_code):
+        raise NotFoundError(ORGANISATION_NOT_FOUND_MESSAGE)
+    query = select(OrganisationRow).where(OrganisationRow.owner_code == owner_code)
+    row = session.scalars(query).one_or_none()
+    if row is None:
+        raise NotFoundError(ORGANISATION_NOT_FOUND_MESSAGE)
+    return row
+
+
+def _team(session: Session, organisation: OrganisationRow, team_id: int) -> TeamRow:
+    team = session.get(TeamRow, team_id)
+    if team is None or team.organisation_id != organisation.id:
+        raise NotFoundError("No such team in this organisation.")
+    return team
+
+
+def _organisation_record(session: Session, row: OrganisationRow) -> OrganisationRecord:
+    teams = session.scalars(
+        select(TeamRow).where(TeamRow.organisation_id == row.id).order_by(TeamRow.name)
+    ).all()
+    return OrganisationRecord(
+        owner_code=row.owner_code,
+        name=row.name,
+        stale_after_months=row.stale_after_months,
+        created_at=row.created_at,
+        teams=tuple(TeamRecord(id=t.id, name=t.name, created_at=t.created_at) for t in teams),
+    )
+
+
+def _answers_by_assessment(session: Session, ids: Sequence[int]) -> dict[int, list[AnswerRow]]:
+    out: dict[int, list[AnswerRow]] = {}
+    if ids:
+        for answer in session.scalars(select(AnswerRow).where(AnswerRow.assessment_id.in_(ids))):
+            out.setdefault(answer.assessment_id, []).append(answer)
+    return out
+
+
+def _tracking_by_assessment(
+    session: Session, ids: Sequence[int]
+) -> dict[int, list[TrackingRow]]:
+    out: dict[int, list[TrackingRow]] = {}
+    if ids:
+        query = select(TrackingRow).where(TrackingRow.assessment_id.in_(ids))
+        for item in session.scalars(query):
+            out.setdefault(item.assessment_id, []).append(item)
+    return out
+
+
+def _stored(
+    row: AssessmentRow, answers: list[AnswerRow], tracking: list[TrackingRow]
+) -> StoredAssessment:
+    questionnaire = _questionnaire(row)
+    responses = Responses.model_construct(
+        questionnaire=row.questionnaire_id,
+        questionnaire_version=row.questionnaire_version,
+        respondent=Respondent(organisation=row.organisation, team=row.team),
+        scope=Scope(exclude=tuple(json.loads(row.scope_exclude))),
+        answers={a.question_id: _answer_of(a) for a in answers},
+        targets=None if row.targets is None else json.loads(row.targets),
+        wip_limit=row.wip_limit,
+        tracking={t.recommendation_id: _tracked(t) for t in tracking},
+    )
+    return StoredAssessment(
+        code=row.access_code,
+        questionnaire=questionnaire,
+        responses=responses,
+        status=row.status,  # type: ignore[arg-type]  # the CHECK constraint holds it
+        assessed_at=row.finished_at or row.updated_at,
+    )
+
+
+def _tracked(row: TrackingRow) -> TrackedWork:
+    return TrackedWork.model_construct(owner=row.owner, due_date=row.due_date, status=row.status)
