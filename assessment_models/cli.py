@@ -92,6 +92,9 @@ def _register_extra_commands(sub: argparse._SubParsersAction) -> None:  # type: 
     from assessment_models import cli_benchmark
 
     cli_benchmark.register(sub)
+    from assessment_models import cli_portfolio
+
+    cli_portfolio.register(sub)
 
 
 def load_inputs(args: argparse.Namespace) -> tuple[Questionnaire, Responses]:

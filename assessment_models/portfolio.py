@@ -60,6 +60,8 @@ class TeamHistory:
 
     team: str
     assessments: tuple[TeamAssessment, ...] = ()
+    # The roadmap work being tracked now; None: read it from the assessments (current_plan).
+    plan: Mapping[str, Tracking] | None = None
 
     @property
     def latest(self) -> TeamAssessment | None:
@@ -100,10 +102,14 @@ def resolved_targets(
     return {d.id: float(given.get(d.id, default)) for d in questionnaire.dimensions}
 
 
-def history(team: str, assessments: Sequence[TeamAssessment]) -> TeamHistory:
+def history(
+    team: str,
+    assessments: Sequence[TeamAssessment],
+    plan: Mapping[str, Tracking] | None = None,
+) -> TeamHistory:
     """A team's history in date order (same-day assessments keep the order given)."""
     ordered = sorted(assessments, key=lambda a: a.assessed_on)
-    return TeamHistory(team=team, assessments=tuple(ordered))
+    return TeamHistory(team=team, assessments=tuple(ordered), plan=plan)
 
 
 class StoredLike(Protocol):
@@ -124,6 +130,8 @@ class StoredTeamLike(Protocol):
     def name(self) -> str: ...
     @property
     def assessments(self) -> Sequence[StoredLike]: ...
+    @property
+    def plan(self) -> Mapping[str, Tracking]: ...
 
 
 def team_histories(teams: Sequence[StoredTeamLike]) -> list[TeamHistory]:
@@ -142,6 +150,7 @@ def team_histories(teams: Sequence[StoredTeamLike]) -> list[TeamHistory]:
                 )
                 for stored in team.assessments
             ],
+            plan=team.plan,
         )
         for team in teams
     ]
@@ -399,6 +408,8 @@ def current_plan(team: TeamHistory) -> Mapping[str, Tracking]:
     A re-assessment starts with an empty plan; until the team tracks work on it, the plan
     of the assessment before it is still the one being worked through.
     """
+    if team.plan is not None:
+        return team.plan
     for assessment in reversed(team.assessments):
         if assessment.tracking:
             return assessment.tracking

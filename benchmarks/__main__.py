@@ -55,6 +55,10 @@ def main() -> None:
         report(f"score {questionnaire.id} ({questionnaire.question_count} answers)",
                scoring, validate)
 
+    from benchmarks import portfolio
+
+    portfolio.measure(best_of, report)
+
 
 def report(name: str, seconds: float, baseline: float) -> None:
     ratio = seconds / baseline

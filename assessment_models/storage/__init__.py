@@ -25,7 +25,6 @@ from assessment_models.storage.organisations import (
     create_organisation,
     get_organisation,
     import_team_assessment,
-    load_teams,
     organisations_of,
     set_stale_after,
     start_team_assessment,
@@ -62,6 +61,7 @@ from assessment_models.storage.repository import (
     set_respondent,
     set_scope,
 )
+from assessment_models.storage.team_history import load_teams
 
 __all__ = [
     "NOT_FOUND_MESSAGE",

@@ -11,9 +11,7 @@ the assessment's access code.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
@@ -26,32 +24,25 @@ from assessment_models.responses import (
     Respondent,
     Responses,
     Scope,
-    TrackedWork,
     parse_responses,
 )
 from assessment_models.storage.records import (
     OrganisationRecord,
-    StoredAssessment,
-    StoredTeam,
     TeamRecord,
 )
 from assessment_models.storage.repository import (
-    _answer_of,
     _answer_row,
     _assessment,
     _check_scope,
     _is_empty,
     _new_row,
     _now,
-    _questionnaire,
     _targets_json,
     _transaction,
     new_access_code,
 )
 from assessment_models.storage.tables import (
-    AnswerRow,
     AssessmentLinkRow,
-    AssessmentRow,
     OrganisationRow,
     TeamRow,
     TrackingRow,
@@ -198,45 +189,6 @@ def attach_assessment(
         assessment.updated_at = _now()
 
 
-def load_teams(
-    session: Session, owner_code: str, *, finished_only: bool = True
-) -> list[StoredTeam]:
-    """Every team with its assessments (answers, targets and tracking), oldest first.
-
-    Four queries whatever the size of the organisation: teams, assessments, answers,
-    tracking. Only finished assessments by default: an assessment under way is no result yet.
-    """
-    with _transaction(session):
-        organisation = _organisation(session, owner_code)
-        teams = session.scalars(
-            select(TeamRow).where(TeamRow.organisation_id == organisation.id).order_by(TeamRow.name)
-        ).all()
-        query = (
-            select(AssessmentRow, AssessmentLinkRow.team_id)
-            .join(AssessmentLinkRow, AssessmentLinkRow.assessment_id == AssessmentRow.id)
-            .join(TeamRow, TeamRow.id == AssessmentLinkRow.team_id)
-            .where(TeamRow.organisation_id == organisation.id)
-        )
-        if finished_only:
-            query = query.where(AssessmentRow.status == "finished")
-        rows = session.execute(query).all()
-        ids = [row.id for row, _ in rows]
-        answers = _answers_by_assessment(session, ids)
-        tracking = _tracking_by_assessment(session, ids)
-        by_team: dict[int, list[StoredAssessment]] = {t.id: [] for t in teams}
-        for row, team_id in rows:
-            by_team[team_id].append(_stored(row, answers.get(row.id, []),
-                                            tracking.get(row.id, [])))
-        return [
-            StoredTeam(
-                id=t.id,
-                name=t.name,
-                assessments=tuple(sorted(by_team[t.id], key=lambda a: (a.assessed_at, a.code))),
-            )
-            for t in teams
-        ]
-
-
 # Helpers -------------------------------------------------------------------------------------
 def _name(name: str, what: str) -> str:
     clean = " ".join(str(name).split())
@@ -275,49 +227,3 @@ def _organisation_record(session: Session, row: OrganisationRow) -> Organisation
         created_at=row.created_at,
         teams=tuple(TeamRecord(id=t.id, name=t.name, created_at=t.created_at) for t in teams),
     )
-
-
-def _answers_by_assessment(session: Session, ids: Sequence[int]) -> dict[int, list[AnswerRow]]:
-    out: dict[int, list[AnswerRow]] = {}
-    if ids:
-        for answer in session.scalars(select(AnswerRow).where(AnswerRow.assessment_id.in_(ids))):
-            out.setdefault(answer.assessment_id, []).append(answer)
-    return out
-
-
-def _tracking_by_assessment(
-    session: Session, ids: Sequence[int]
-) -> dict[int, list[TrackingRow]]:
-    out: dict[int, list[TrackingRow]] = {}
-    if ids:
-        query = select(TrackingRow).where(TrackingRow.assessment_id.in_(ids))
-        for item in session.scalars(query):
-            out.setdefault(item.assessment_id, []).append(item)
-    return out
-
-
-def _stored(
-    row: AssessmentRow, answers: list[AnswerRow], tracking: list[TrackingRow]
-) -> StoredAssessment:
-    questionnaire = _questionnaire(row)
-    responses = Responses.model_construct(
-        questionnaire=row.questionnaire_id,
-        questionnaire_version=row.questionnaire_version,
-        respondent=Respondent(organisation=row.organisation, team=row.team),
-        scope=Scope(exclude=tuple(json.loads(row.scope_exclude))),
-        answers={a.question_id: _answer_of(a) for a in answers},
-        targets=None if row.targets is None else json.loads(row.targets),
-        wip_limit=row.wip_limit,
-        tracking={t.recommendation_id: _tracked(t) for t in tracking},
-    )
-    return StoredAssessment(
-        code=row.access_code,
-        questionnaire=questionnaire,
-        responses=responses,
-        status=row.status,  # type: ignore[arg-type]  # the CHECK constraint holds it
-        assessed_at=row.finished_at or row.updated_at,
-    )
-
-
-def _tracked(row: TrackingRow) -> TrackedWork:
-    return TrackedWork.model_construct(owner=row.owner, due_date=row.due_date, status=row.status)

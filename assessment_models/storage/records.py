@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Respondent, Responses, Scope
+from assessment_models.responses import Respondent, Responses, Scope, TrackedWork
 
 AssessmentStatus = Literal["in_progress", "finished"]
 TrackingStatus = Literal["planned", "in_progress", "done", "dropped"]
@@ -89,6 +89,7 @@ class StoredTeam(BaseModel):
     id: int
     name: str
     assessments: tuple[StoredAssessment, ...] = ()
+    plan: dict[str, TrackedWork] = Field(default_factory=dict)  # the current roadmap work
 
 
 class CarryOver(BaseModel):

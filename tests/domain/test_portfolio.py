@@ -278,3 +278,19 @@ def test_the_portfolio_modules_do_not_import_streamlit() -> None:
         "sys.exit('streamlit' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_portfolio_csv_has_one_row_per_team_and_dimension(teams: list[TeamHistory]) -> None:
+    from assessment_models.report.portfolio_csv import portfolio_csv
+
+    lines = portfolio_csv(heatmap(teams, today=TODAY)).splitlines()
+    assert lines[0] == "Team,Dimension,Score,Level,Target,Assessed on,Coverage,Stale"
+    assert lines[1:] == [
+        "Payments,Processes,3.67,3,4,2026-06-01,60%,no",
+        "Payments,Technology,3.00,3,3,2026-06-01,60%,no",
+        "Platform,Processes,5.00,5,4,2026-05-01,50%,no",
+        "Platform,Technology,,out of scope,3,2026-05-01,50%,no",
+        "Data,Processes,1.00,1,4,2025-09-01,60%,yes",
+        "Data,Technology,1.00,1,3,2025-09-01,60%,yes",
+        "Search,,,,,,,",
+    ]

@@ -173,3 +173,25 @@ def test_the_stale_setting_is_kept_within_reason(db) -> None:
         assert get_organisation(session, owner).stale_after_months == 12
         with pytest.raises(StorageError, match=r"^stale after: 1 to 36 months, got 0$"):
             set_stale_after(session, owner, 0)
+
+
+def test_without_history_each_team_keeps_its_latest_assessment_and_current_plan(
+    db, mini: Questionnaire
+) -> None:
+    planned = Responses.model_validate(
+        {"questionnaire": "mini", "answers": {"test_auto": {"level": 2}},
+         "tracking": {"test_ci": {"status": "in_progress"}}}
+    )
+    fresh = Responses.model_validate(
+        {"questionnaire": "mini", "answers": {"test_auto": {"level": 3}}}
+    )
+    with db.session() as session:
+        owner = create_organisation(session, "Acme")
+        team = add_team(session, owner, "Payments")
+        import_team_assessment(session, owner, team.id, mini, planned, date(2026, 1, 1))
+        latest = import_team_assessment(session, owner, team.id, mini, fresh, date(2026, 4, 1))
+        (payments,) = load_teams(session, owner, history=False)
+    assert [a.code for a in payments.assessments] == [latest]
+    assert payments.assessments[0].responses.answers["test_auto"].level == 3
+    # The new assessment tracks nothing yet: the earlier plan is the one being worked on.
+    assert payments.plan["test_ci"].status == "in_progress"
