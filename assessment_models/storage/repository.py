@@ -33,10 +33,17 @@ from assessment_models.responses import (
 from assessment_models.storage.engine import SQLITE_IMMEDIATE
 from assessment_models.storage.records import AssessmentRecord, TrackedItem
 from assessment_models.storage.snapshots import parse_snapshot, snapshot_of
-from assessment_models.storage.tables import AnswerRow, AssessmentRow, TrackingRow
+from assessment_models.storage.tables import (
+    AnswerRow,
+    AssessmentRow,
+    TrackingRow,
+    WorkshopParticipantRow,
+    WorkshopRow,
+)
 
 NOT_FOUND_MESSAGE = "No assessment with this access code."
 FINISHED_MESSAGE = "This assessment is finished; reopen it to change its answers or scope."
+WORKSHOP_CLOSED_MESSAGE = "This workshop is closed: it takes no new participants or answers."
 
 _CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
@@ -99,6 +106,7 @@ def reopen_assessment(session: Session, code: str) -> None:
     """Make a finished assessment editable again."""
     with _transaction(session, write=True):
         row = _assessment(session, code, lock=True)
+        _require_workshop_open(session, row)
         if row.status != "in_progress":
             row.status, row.finished_at = "in_progress", None
             row.updated_at = _now()
@@ -320,6 +328,17 @@ def _check_scope(questionnaire: Questionnaire, scope: Scope) -> None:
 def _require_open(row: AssessmentRow) -> None:
     if row.status == "finished":
         raise StorageError(FINISHED_MESSAGE)
+
+
+def _require_workshop_open(session: Session, row: AssessmentRow) -> None:
+    # A workshop participant's answers stay read-only while the facilitator keeps it closed.
+    query = (
+        select(WorkshopRow.status)
+        .join(WorkshopParticipantRow, WorkshopParticipantRow.workshop_id == WorkshopRow.id)
+        .where(WorkshopParticipantRow.assessment_id == row.id)
+    )
+    if session.scalars(query).one_or_none() == "closed":
+        raise StorageError(WORKSHOP_CLOSED_MESSAGE)
 
 
 def _is_empty(answer: Answer) -> bool:

@@ -166,3 +166,65 @@ class AssessmentLinkRow(Base):
     )
     # How many answers were carried over from the previous assessment when it started.
     carried_over: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Workshops -----------------------------------------------------------------------------------
+# A workshop's consensus and each participant's answers are ordinary assessments; these
+# tables only tie them together. See assessment_models/storage/workshops.py.
+
+JOIN_CODE_LENGTH = 6
+
+
+class WorkshopRow(Base):
+    __tablename__ = "workshops"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        CheckConstraint(
+            "anonymity IN ('named', 'facilitator_only', 'anonymous')", name="anonymity"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facilitator_code: Mapped[str] = mapped_column(
+        String(ACCESS_CODE_LENGTH), unique=True, index=True
+    )
+    join_code: Mapped[str] = mapped_column(String(JOIN_CODE_LENGTH), unique=True, index=True)
+    consensus_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), unique=True
+    )
+    anonymity: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revealed: Mapped[str] = mapped_column(Text, default="[]")  # dimension ids, JSON
+    threshold: Mapped[float] = mapped_column(Float, default=1.0)
+    second_round: Mapped[str] = mapped_column(Text, default="[]")  # question ids, JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WorkshopParticipantRow(Base):
+    __tablename__ = "workshop_participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    workshop_id: Mapped[int] = mapped_column(
+        ForeignKey("workshops.id", ondelete="CASCADE"), index=True
+    )
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), unique=True
+    )
+    display_name: Mapped[str | None] = mapped_column(String(80))  # NULL when anonymous
+    joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # NULL when anonymous
+
+
+class WorkshopFirstRoundRow(Base):
+    """A re-voted question's first-round answer, kept to show how far the spread narrowed."""
+
+    __tablename__ = "workshop_first_round"
+
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("workshop_participants.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    level: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float)
+    na: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,446 @@
+"""Workshop storage: create, join, read every participant's answers, reveal, close, re-vote.
+
+A workshop is three kinds of rows. The **consensus** is an ordinary assessment (Results,
+Roadmap, PDF and exports work on it unchanged); each **participant** answers in an ordinary
+assessment of their own, reached by their own 256-bit link; the ``workshops`` row holds the
+facilitator's secret, the join code and the settings.
+
+Secrets and what they open:
+
+- the facilitator code (256 bits) opens everything: dashboard, consensus, settings;
+- a join code (6 characters, about 30 bits) opens nothing but a new participant's own
+  assessment, and only while the workshop is open;
+- a participant's access code opens their own answers and, once revealed, the group's.
+
+Any code that is unknown, malformed or of the wrong kind raises :class:`NotFoundError` with
+:data:`WORKSHOP_NOT_FOUND`, so that a wrong guess learns nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections import defaultdict
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from assessment_models.errors import NotFoundError, StorageError
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.responses import Answer, Respondent, Scope
+from assessment_models.storage.repository import (  # one way to build and read assessments
+    WORKSHOP_CLOSED_MESSAGE as CLOSED_MESSAGE,
+)
+from assessment_models.storage.repository import (
+    _answer_of,
+    _check_scope,
+    _new_row,
+    _questionnaire,
+    _transaction,
+)
+from assessment_models.storage.tables import (
+    AnswerRow,
+    AssessmentRow,
+    WorkshopFirstRoundRow,
+    WorkshopParticipantRow,
+    WorkshopRow,
+)
+from assessment_models.storage.workshop_records import (
+    ParticipantView,
+    WorkshopInvite,
+    WorkshopRecord,
+)
+from assessment_models.workshop import ANONYMITY_ORDER, Anonymity, Participant
+
+WORKSHOP_NOT_FOUND = "No workshop with this code or link."
+DEADLINE_MESSAGE = "This workshop's deadline has passed: it takes no new participants."
+NAME_NEEDED = "Give a name the facilitator will recognise (up to 80 characters)."
+
+#: No 0/O, no 1/I/L: a code read off a projector at the back of a room is typed right.
+JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+JOIN_CODE_LENGTH = 6
+MAX_NAME_LENGTH = 80
+
+_FACILITATOR_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+
+
+def normalise_join_code(typed: str) -> str:
+    """What a person typed, as stored: upper case, spaces and dashes dropped."""
+    return re.sub(r"[\s-]", "", typed or "").upper()
+
+
+# Facilitator -------------------------------------------------------------------------------
+
+
+def create_workshop(
+    session: Session,
+    questionnaire: Questionnaire,
+    respondent: Respondent,
+    scope: Scope,
+    anonymity: Anonymity,
+    deadline: datetime | None = None,
+) -> WorkshopRecord:
+    """A new open workshop with an empty consensus; returns it with its codes."""
+    _check_scope(questionnaire, scope)
+    if anonymity not in ANONYMITY_ORDER:
+        raise StorageError(f"anonymity must be one of {', '.join(ANONYMITY_ORDER)}")
+    for _attempt in range(5):  # a join code collision is rare (31^6 codes); try again
+        try:
+            with _transaction(session, write=True):
+                consensus = _new_row(questionnaire, respondent, scope)
+                session.add(consensus)
+                session.flush()
+                row = WorkshopRow(
+                    facilitator_code=secrets.token_urlsafe(32),
+                    join_code=new_join_code(),
+                    consensus_id=consensus.id,
+                    anonymity=anonymity,
+                    status="open",
+                    deadline=deadline,
+                    revealed="[]",
+                    threshold=1.0,
+                    second_round="[]",
+                    created_at=consensus.created_at,
+                    updated_at=consensus.created_at,
+                )
+                session.add(row)
+                facilitator_code = row.facilitator_code
+        except IntegrityError:
+            continue
+        return get_workshop(session, facilitator_code)
+    raise StorageError("Could not find a free join code; please try again.")
+
+
+def get_workshop(session: Session, facilitator_code: str) -> WorkshopRecord:
+    """The workshop this facilitator code opens."""
+    with _transaction(session):
+        row = _workshop(session, facilitator_code)
+        return _record(session, row)
+
+
+def participants(session: Session, facilitator_code: str) -> list[Participant]:
+    """Every participant's answers in join order, labelled as the facilitator may see them."""
+    with _transaction(session):
+        row = _workshop(session, facilitator_code)
+        return _participants(session, row, names=row.anonymity != "anonymous")
+
+
+def first_round(session: Session, facilitator_code: str) -> list[Participant]:
+    """The first-round answers to the re-voted questions, labelled like :func:`participants`."""
+    with _transaction(session):
+        row = _workshop(session, facilitator_code)
+        query = (
+            select(WorkshopParticipantRow, WorkshopFirstRoundRow)
+            .join(WorkshopFirstRoundRow, isouter=True)
+            .where(WorkshopParticipantRow.workshop_id == row.id)
+            .order_by(WorkshopParticipantRow.id)
+        )
+        answers: dict[int, dict[str, Answer]] = defaultdict(dict)
+        people: dict[int, WorkshopParticipantRow] = {}
+        for person, kept in session.execute(query):
+            people[person.id] = person
+            if kept is not None:
+                answers[person.id][kept.question_id] = Answer(
+                    level=kept.level, value=kept.value, na=kept.na
+                )
+        labels = _labels(list(people.values()), names=row.anonymity != "anonymous")
+        return [Participant(label=labels[i], answers=answers[i]) for i in people]
+
+
+def set_revealed(session: Session, facilitator_code: str, dimension_ids: list[str]) -> None:
+    """Show participants the group's answers for these dimensions (and only these)."""
+    with _transaction(session, write=True):
+        row = _workshop(session, facilitator_code, lock=True)
+        questionnaire = _consensus_questionnaire(session, row)
+        unknown = [d for d in dimension_ids if d not in questionnaire.dimensions_by_id]
+        if unknown:
+            raise StorageError(f"revealed: '{unknown[0]}' is not a dimension")
+        ordered = [d for d in questionnaire.dimensions_by_id if d in set(dimension_ids)]
+        row.revealed = json.dumps(ordered)
+        row.updated_at = _now()
+
+
+def set_threshold(session: Session, facilitator_code: str, threshold: float) -> None:
+    """The spread from which a question is on the discuss-first agenda."""
+    if not 0 <= threshold <= 4:
+        raise StorageError("threshold: a spread is between 0 and 4 levels")
+    with _transaction(session, write=True):
+        row = _workshop(session, facilitator_code, lock=True)
+        row.threshold = float(threshold)
+        row.updated_at = _now()
+
+
+def raise_anonymity(session: Session, facilitator_code: str, anonymity: Anonymity) -> None:
+    """Make the workshop more private; never less. Going anonymous erases stored names."""
+    with _transaction(session, write=True):
+        row = _workshop(session, facilitator_code, lock=True)
+        if anonymity not in ANONYMITY_ORDER:
+            raise StorageError(f"anonymity must be one of {', '.join(ANONYMITY_ORDER)}")
+        if ANONYMITY_ORDER.index(anonymity) < ANONYMITY_ORDER.index(row.anonymity):  # type: ignore[arg-type]
+            raise StorageError("A workshop's anonymity can be raised, never lowered.")
+        row.anonymity = anonymity
+        if anonymity == "anonymous":
+            for person in _people(session, row):
+                person.display_name, person.joined_at = None, None
+        row.updated_at = _now()
+
+
+def close_workshop(session: Session, facilitator_code: str) -> None:
+    """Stop joins and answers; every participant's answers become read-only."""
+    _set_status(session, facilitator_code, "closed")
+
+
+def reopen_workshop(session: Session, facilitator_code: str) -> None:
+    """Take joins and answers again."""
+    _set_status(session, facilitator_code, "open")
+
+
+def start_second_round(session: Session, facilitator_code: str, question_ids: list[str]) -> None:
+    """Keep everyone's current answers to these questions, then let them vote again."""
+    with _transaction(session, write=True):
+        row = _workshop(session, facilitator_code, lock=True)
+        questionnaire = _consensus_questionnaire(session, row)
+        unknown = [q for q in question_ids if q not in questionnaire.questions_by_id]
+        if unknown or not question_ids:
+            raise StorageError("second round: choose questions of this workshop to vote on again")
+        people = _people(session, row)
+        by_assessment = {p.assessment_id: p.id for p in people}
+        session.execute(
+            delete(WorkshopFirstRoundRow).where(
+                WorkshopFirstRoundRow.participant_id.in_([p.id for p in people])
+            )
+        )
+        query = select(AnswerRow).where(
+            AnswerRow.assessment_id.in_(by_assessment), AnswerRow.question_id.in_(question_ids)
+        )
+        for answer in session.scalars(query):
+            session.add(
+                WorkshopFirstRoundRow(
+                    participant_id=by_assessment[answer.assessment_id],
+                    question_id=answer.question_id,
+                    level=answer.level,
+                    value=answer.value,
+                    na=answer.na,
+                )
+            )
+        row.second_round = json.dumps(list(dict.fromkeys(question_ids)))
+        row.status = "open"
+        _set_participants_status(session, row, "in_progress")
+        row.updated_at = _now()
+
+
+# Participants ------------------------------------------------------------------------------
+
+
+def invite(session: Session, join_code: str) -> WorkshopInvite:
+    """What a join code shows before joining: the questionnaire, team and privacy; no answers."""
+    with _transaction(session):
+        row = _by_join_code(session, join_code)
+        consensus = session.get_one(AssessmentRow, row.consensus_id)
+        return WorkshopInvite(
+            join_code=row.join_code,
+            title=_questionnaire(consensus).title,
+            respondent=Respondent(organisation=consensus.organisation, team=consensus.team),
+            anonymity=row.anonymity,  # type: ignore[arg-type]
+            status=row.status,  # type: ignore[arg-type]
+            deadline=row.deadline,
+        )
+
+
+def join_workshop(session: Session, join_code: str, display_name: str | None = None) -> str:
+    """A new participant: their own assessment of the workshop's questionnaire; its code.
+
+    Anonymous workshops store no name and no time of joining, whatever is passed.
+    """
+    with _transaction(session, write=True):
+        row = _by_join_code(session, join_code)
+        if row.status != "open":
+            raise StorageError(CLOSED_MESSAGE)
+        if row.deadline is not None and _now() > row.deadline:
+            raise StorageError(DEADLINE_MESSAGE)
+        name = (display_name or "").strip()
+        if row.anonymity != "anonymous" and not 0 < len(name) <= MAX_NAME_LENGTH:
+            raise StorageError(NAME_NEEDED)
+        consensus = session.get_one(AssessmentRow, row.consensus_id)
+        questionnaire = _questionnaire(consensus)
+        mine = _new_row(
+            questionnaire,
+            Respondent(organisation=consensus.organisation, team=consensus.team),
+            Scope(exclude=tuple(json.loads(consensus.scope_exclude))),
+        )
+        session.add(mine)
+        session.flush()
+        anonymous = row.anonymity == "anonymous"
+        session.add(
+            WorkshopParticipantRow(
+                workshop_id=row.id,
+                assessment_id=mine.id,
+                display_name=None if anonymous else name,
+                joined_at=None if anonymous else mine.created_at,
+            )
+        )
+        return mine.access_code
+
+
+def participant_view(session: Session, participant_code: str) -> ParticipantView | None:
+    """The workshop a participant's assessment belongs to; None for a plain assessment."""
+    with _transaction(session):
+        person = _participant(session, participant_code)
+        if person is None:
+            return None
+        row = session.get_one(WorkshopRow, person.workshop_id)
+        return ParticipantView(
+            join_code=row.join_code,
+            anonymity=row.anonymity,  # type: ignore[arg-type]
+            status=row.status,  # type: ignore[arg-type]
+            revealed=tuple(json.loads(row.revealed)),
+            display_name=person.display_name,
+        )
+
+
+def revealed_group(session: Session, participant_code: str) -> list[Participant]:
+    """The group's answers to revealed dimensions, as a participant may see them.
+
+    Names only in a named workshop; answers to unrevealed dimensions are left out.
+    """
+    with _transaction(session):
+        person = _participant(session, participant_code)
+        if person is None:
+            raise NotFoundError(WORKSHOP_NOT_FOUND)
+        row = session.get_one(WorkshopRow, person.workshop_id)
+        revealed = set(json.loads(row.revealed))
+        questionnaire = _consensus_questionnaire(session, row)
+        shown = {q.id for d, _c, q in questionnaire.iter_questions() if d.id in revealed}
+        group = _participants(session, row, names=row.anonymity == "named")
+        return [
+            p.model_copy(update={"answers": {k: a for k, a in p.answers.items() if k in shown}})
+            for p in group
+        ]
+
+
+# Helpers -----------------------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _workshop(session: Session, code: str, *, lock: bool = False) -> WorkshopRow:
+    if not isinstance(code, str) or not _FACILITATOR_PATTERN.fullmatch(code):
+        raise NotFoundError(WORKSHOP_NOT_FOUND)
+    query = select(WorkshopRow).where(WorkshopRow.facilitator_code == code)
+    if lock:
+        query = query.with_for_update()
+    row = session.scalars(query).one_or_none()
+    if row is None:
+        raise NotFoundError(WORKSHOP_NOT_FOUND)
+    return row
+
+
+def _by_join_code(session: Session, join_code: str) -> WorkshopRow:
+    code = normalise_join_code(join_code) if isinstance(join_code, str) else ""
+    if len(code) != JOIN_CODE_LENGTH or any(c not in JOIN_ALPHABET for c in code):
+        raise NotFoundError(WORKSHOP_NOT_FOUND)
+    row = session.scalars(select(WorkshopRow).where(WorkshopRow.join_code == code)).one_or_none()
+    if row is None:
+        raise NotFoundError(WORKSHOP_NOT_FOUND)
+    return row
+
+
+def _participant(session: Session, code: str) -> WorkshopParticipantRow | None:
+    if not isinstance(code, str) or not _FACILITATOR_PATTERN.fullmatch(code):
+        return None
+    query = (
+        select(WorkshopParticipantRow)
+        .join(AssessmentRow, AssessmentRow.id == WorkshopParticipantRow.assessment_id)
+        .where(AssessmentRow.access_code == code)
+    )
+    return session.scalars(query).one_or_none()
+
+
+def _people(session: Session, row: WorkshopRow) -> list[WorkshopParticipantRow]:
+    query = select(WorkshopParticipantRow).where(WorkshopParticipantRow.workshop_id == row.id)
+    return list(session.scalars(query.order_by(WorkshopParticipantRow.id)))
+
+
+def _consensus_questionnaire(session: Session, row: WorkshopRow) -> Questionnaire:
+    return _questionnaire(session.get_one(AssessmentRow, row.consensus_id))
+
+
+def _participants(session: Session, row: WorkshopRow, *, names: bool) -> list[Participant]:
+    """One query: every participant with their answers and last activity."""
+    query = (
+        select(WorkshopParticipantRow, AssessmentRow.updated_at, AnswerRow)
+        .join(AssessmentRow, AssessmentRow.id == WorkshopParticipantRow.assessment_id)
+        .join(AnswerRow, AnswerRow.assessment_id == AssessmentRow.id, isouter=True)
+        .where(WorkshopParticipantRow.workshop_id == row.id)
+        .order_by(WorkshopParticipantRow.id)
+    )
+    people: dict[int, WorkshopParticipantRow] = {}
+    last: dict[int, datetime] = {}
+    answers: dict[int, dict[str, Answer]] = defaultdict(dict)
+    for person, updated_at, answer in session.execute(query):
+        people[person.id] = person
+        last[person.id] = updated_at
+        if answer is not None:
+            answers[person.id][answer.question_id] = _answer_of(answer)
+    labels = _labels(list(people.values()), names=names)
+    return [Participant(label=labels[i], answers=answers[i], last_activity=last[i]) for i in people]
+
+
+def _labels(people: list[WorkshopParticipantRow], *, names: bool) -> dict[int, str]:
+    """Display names (a repeated name gets "(2)"), or P1…Pn in join order."""
+    out: dict[int, str] = {}
+    seen: dict[str, int] = defaultdict(int)
+    for number, person in enumerate(people, start=1):
+        if names and person.display_name:
+            seen[person.display_name] += 1
+            count = seen[person.display_name]
+            out[person.id] = person.display_name + (f" ({count})" if count > 1 else "")
+        else:
+            out[person.id] = f"P{number}"
+    return out
+
+
+def _set_status(session: Session, facilitator_code: str, status: str) -> None:
+    with _transaction(session, write=True):
+        row = _workshop(session, facilitator_code, lock=True)
+        row.status = status
+        _set_participants_status(session, row, "finished" if status == "closed" else "in_progress")
+        row.updated_at = _now()
+
+
+def _set_participants_status(session: Session, row: WorkshopRow, status: str) -> None:
+    now = _now()
+    for person in _people(session, row):
+        mine = session.get_one(AssessmentRow, person.assessment_id)
+        if mine.status != status:
+            mine.status = status
+            mine.finished_at = now if status == "finished" else None
+
+
+def _record(session: Session, row: WorkshopRow) -> WorkshopRecord:
+    consensus = session.get_one(AssessmentRow, row.consensus_id)
+    return WorkshopRecord(
+        facilitator_code=row.facilitator_code,
+        join_code=row.join_code,
+        consensus_code=consensus.access_code,
+        questionnaire=_questionnaire(consensus),
+        respondent=Respondent(organisation=consensus.organisation, team=consensus.team),
+        scope=Scope(exclude=tuple(json.loads(consensus.scope_exclude))),
+        anonymity=row.anonymity,  # type: ignore[arg-type]
+        status=row.status,  # type: ignore[arg-type]
+        deadline=row.deadline,
+        revealed=tuple(json.loads(row.revealed)),
+        threshold=row.threshold,
+        second_round=tuple(json.loads(row.second_round)),
+        participants=len(_people(session, row)),
+        created_at=row.created_at,
+    )
