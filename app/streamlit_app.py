@@ -5,6 +5,7 @@ import state
 import store
 import streamlit as st
 from resources import installed_questionnaires, sessions
+from workshop import wnav
 
 from assessment_models.errors import NotFoundError, SextantError
 
@@ -29,6 +30,7 @@ if url_code and url_code != state.code():
     else:
         state.open_assessment(url_code)
 state.show_code_in_url()
+wnav.open_from_url()  # a facilitator link, ?w=CODE
 
 page = st.navigation(
     [
@@ -37,6 +39,7 @@ page = st.navigation(
         st.Page(routes.REVIEW, title="Review", icon=":material/fact_check:"),
         st.Page(routes.RESULTS, title="Results", icon=":material/radar:"),
         st.Page(routes.ROADMAP, title="Roadmap", icon=":material/route:"),
+        *wnav.pages(),
     ]
 )
 page.run()

@@ -8,6 +8,7 @@ import streamlit as st
 import views
 from labels import count_text, plural
 from resources import installed_questionnaires
+from workshop import wcreate
 
 from assessment_models.errors import NotFoundError
 from assessment_models.scoring import score
@@ -58,7 +59,9 @@ if code is not None:
     st.stop()
 
 questionnaires = installed_questionnaires()
-new_tab, resume_tab, import_tab = st.tabs(["New assessment", "Resume", "Import a file"])
+new_tab, resume_tab, import_tab, workshop_tab = st.tabs(
+    ["New assessment", "Resume", "Import a file", "Run a workshop"]
+)
 
 with new_tab:
     if not questionnaires:
@@ -135,3 +138,6 @@ with import_tab:
     error = state.start_error("import")
     if error:
         st.error(error)
+
+with workshop_tab:
+    wcreate.render()

@@ -1,0 +1,252 @@
+"""Pieces the workshop pages draw: links, participation, distributions, agenda, radar.
+
+Drawing only: every figure comes from a :class:`WorkshopAggregate`. Each table says how
+many answers a figure rests on ("n of N").
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import plotly.graph_objects as go
+import segno
+import streamlit as st
+from labels import saved_text
+
+from assessment_models.errors import NotFoundError
+from assessment_models.questionnaire import Questionnaire
+from assessment_models.storage.workshop_records import WorkshopRecord
+from assessment_models.workshop import Anonymity, QuestionSpread, WorkshopAggregate
+from workshop import wstate, wstore
+
+ANONYMITY_LABELS: dict[str, str] = {
+    "named": "Named: everyone sees names beside answers once revealed",
+    "facilitator_only": "Facilitator only: you see names, participants see the group",
+    "anonymous": "Anonymous: nobody sees who answered what; no names are stored",
+}
+ANONYMITY_SHORT = {
+    "named": "named",
+    "facilitator_only": "facilitator only",
+    "anonymous": "anonymous",
+}
+_PAGE_PATHS = {
+    "start",
+    "assess",
+    "review",
+    "results",
+    "roadmap",
+    "join",
+    "workshop",
+    "projector",
+    "consensus",
+    "group",
+}
+
+
+def open_workshop() -> WorkshopRecord:
+    """The facilitator's workshop in this tab; otherwise the not-found message, and stop."""
+    code = wstate.facilitator_code()
+    if code is not None:
+        try:
+            return wstore.record(code)
+        except NotFoundError:
+            wstate.close_workshop_view()
+    st.error("No workshop with this code or link.")
+    st.caption("Open the facilitator link you were given when the workshop was created.")
+    st.stop()
+
+
+def app_link(path: str, params: dict[str, str]) -> str:
+    """An address on this server, built from the address the browser used."""
+    url = st.context.url or ""
+    query = urlencode(params)
+    if not url:
+        return f"/{path}?{query}"
+    parts = urlsplit(url)
+    base = parts.path.rstrip("/")
+    head, _, last = base.rpartition("/")
+    if last in _PAGE_PATHS:
+        base = head
+    return urlunsplit((parts.scheme, parts.netloc, f"{base}/{path}", query, ""))
+
+
+def join_link(join_code: str) -> str:
+    return app_link("join", {wstate.JOIN_PARAM: join_code})
+
+
+def facilitator_link(code: str) -> str:
+    return app_link("workshop", {wstate.FACILITATOR_PARAM: code})
+
+
+def qr_png(text: str) -> bytes:
+    """A QR code of ``text`` as PNG, drawn locally by segno."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=12, border=2)
+    return buffer.getvalue()
+
+
+def header(record: WorkshopRecord) -> None:
+    who = record.respondent.display_name
+    st.caption(
+        f"{record.questionnaire.title}"
+        + (f" — {who}" if who else "")
+        + f" · join code **{record.join_code}** · {ANONYMITY_SHORT[record.anonymity]}"
+        + (" · **closed**" if not record.is_open else "")
+    )
+
+
+def participation(aggregate: WorkshopAggregate, timezone: str | None) -> None:
+    done = sum(1 for p in aggregate.progress if p.questions and p.answered == p.questions)
+    st.markdown(
+        f"**{aggregate.participants} joined** · {done} of {aggregate.participants} finished"
+    )
+    if not aggregate.progress:
+        st.caption("Nobody has joined yet. Show the projector view so people can join.")
+        return
+    st.dataframe(
+        [
+            {
+                "Participant": p.label,
+                "Answered": p.share,
+                "Questions": f"{p.answered} of {p.questions}",
+                "Last activity": (
+                    saved_text(p.last_activity, timezone).removeprefix("Saved ")
+                    if p.last_activity
+                    else "—"
+                ),
+            }
+            for p in aggregate.progress
+        ],
+        column_config={
+            "Answered": st.column_config.ProgressColumn(
+                "Answered", min_value=0.0, max_value=1.0, format="percent"
+            )
+        },
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def spread_rows(
+    questionnaire: Questionnaire, spreads: list[QuestionSpread]
+) -> list[dict[str, object]]:
+    """One row per question: distribution and the figures that describe it."""
+    rows = []
+    for s in spreads:
+        question = questionnaire.questions_by_id[s.question_id]
+        hidden = s.hidden
+        row: dict[str, object] = {
+            "Question": question.text,
+            "Answers": f"{s.answered} of {s.participants}",
+            "Levels 1–5": [] if hidden else [s.levels.get(level, 0) for level in range(1, 6)],
+            "Median": None if hidden else s.median,
+            "Mean": None if hidden else s.mean,
+            "Min–max": "—" if hidden or s.minimum is None else f"{s.minimum}–{s.maximum}",
+            "Spread": None if hidden else s.sd,
+            "N/A": s.na,
+            "Confidence (low/med/high/none)": "/".join(
+                str(s.confidence[c]) for c in ("low", "medium", "high", "unsure")
+            ),
+        }
+        if s.value_median is not None and not hidden:
+            row["Min–max"] = (
+                f"{row['Min–max']} · value median {s.value_median:g} "
+                f"(IQR {s.value_q1:g}–{s.value_q3:g}) {question.unit}"  # type: ignore[union-attr]
+            )
+        if hidden:
+            row["Question"] = f"{question.text} (fewer than 3 answers: hidden)"
+        rows.append(row)
+    return rows
+
+
+def spread_table(questionnaire: Questionnaire, spreads: list[QuestionSpread], key: str) -> None:
+    st.dataframe(
+        spread_rows(questionnaire, spreads),
+        column_config={
+            "Question": st.column_config.TextColumn("Question", width="large"),
+            "Levels 1–5": st.column_config.BarChartColumn(
+                "Levels 1–5", y_min=0, help="How many chose each level, 1 to 5"
+            ),
+            "Median": st.column_config.NumberColumn("Median", format="%.1f"),
+            "Mean": st.column_config.NumberColumn("Mean", format="%.2f"),
+            "Spread": st.column_config.NumberColumn(
+                "Spread", format="%.2f", help="Standard deviation of the levels"
+            ),
+        },
+        hide_index=True,
+        width="stretch",
+        key=key,
+    )
+
+
+def comments(questionnaire: Questionnaire, spreads: list[QuestionSpread]) -> None:
+    with_comments = [s for s in spreads if s.comments and not s.hidden]
+    if not with_comments:
+        st.caption("No comments yet.")
+        return
+    for s in with_comments:
+        st.markdown(f"**{questionnaire.questions_by_id[s.question_id].text}**")
+        for label, text in s.comments:
+            st.text(f"{label}: {text}" if label else f"• {text}")
+
+
+def radar(aggregate: WorkshopAggregate, anonymity: Anonymity) -> go.Figure:
+    """The group median per dimension, the band from lowest to highest participant."""
+    dims = [d for d in aggregate.dimensions if d.n]
+    titles = [d.title for d in dims]
+    closed = [*titles, titles[0]] if titles else titles
+
+    def ring(values: list[float | None]) -> list[float | None]:
+        return [*values, values[0]] if values else values
+
+    figure = go.Figure()
+    figure.add_trace(
+        go.Scatterpolar(
+            r=ring([d.minimum for d in dims]),
+            theta=closed,
+            mode="lines",
+            name="Lowest",
+            line={"color": "rgba(41,128,185,0.35)", "width": 1},
+        )
+    )
+    figure.add_trace(
+        go.Scatterpolar(
+            r=ring([d.maximum for d in dims]),
+            theta=closed,
+            mode="lines",
+            name="Lowest to highest",
+            fill="tonext",
+            fillcolor="rgba(41,128,185,0.18)",
+            line={"color": "rgba(41,128,185,0.35)", "width": 1},
+        )
+    )
+    if anonymity != "anonymous":
+        labels = list(dims[0].profiles) if dims else []
+        for label in labels:
+            figure.add_trace(
+                go.Scatterpolar(
+                    r=ring([d.profiles.get(label) for d in dims]),
+                    theta=closed,
+                    mode="lines",
+                    name=label,
+                    line={"width": 1, "dash": "dot"},
+                    visible="legendonly",
+                )
+            )
+    figure.add_trace(
+        go.Scatterpolar(
+            r=ring([d.median for d in dims]),
+            theta=closed,
+            mode="lines+markers",
+            name="Group median",
+            line={"color": "#1b4f72", "width": 3},
+        )
+    )
+    figure.update_layout(
+        polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
+        margin={"l": 40, "r": 40, "t": 30, "b": 30},
+        height=420,
+        legend={"orientation": "h"},
+    )
+    return figure
