@@ -136,7 +136,10 @@ class Responses(_Exchange):
 
     def to_json(self) -> str:
         """The exchange format, pretty-printed, without empty defaults."""
-        return json.dumps(self.model_dump(mode="json", exclude_defaults=True), indent=2) + "\n"
+        data = self.model_dump(mode="json", exclude_defaults=True)
+        if self.benchmark is not None:  # both fields, so an import pins the edition
+            data["benchmark"] = self.benchmark.model_dump(mode="json")
+        return json.dumps(data, indent=2) + "\n"
 
 
 def parse_responses_json(text: str | bytes, source: str = "responses") -> dict[str, Any]:

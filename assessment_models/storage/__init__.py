@@ -58,6 +58,7 @@ from assessment_models.storage.repository import (
     save_answer,
     save_targets,
     save_tracking,
+    set_benchmark,
     set_respondent,
     set_scope,
 )
@@ -99,6 +100,7 @@ __all__ = [
     "save_answer",
     "save_targets",
     "save_tracking",
+    "set_benchmark",
     "set_respondent",
     "set_scope",
     "set_stale_after",

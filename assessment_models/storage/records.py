@@ -8,7 +8,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Respondent, Responses, Scope, TrackedWork
+from assessment_models.responses import (
+    BenchmarkChoice,
+    Respondent,
+    Responses,
+    Scope,
+    TrackedWork,
+)
 
 AssessmentStatus = Literal["in_progress", "finished"]
 TrackingStatus = Literal["planned", "in_progress", "done", "dropped"]
@@ -32,6 +38,7 @@ class AssessmentRecord(BaseModel):
     finished_at: datetime | None = None
     targets: dict[str, float] | None = None
     wip_limit: int | None = None
+    benchmark: BenchmarkChoice = BenchmarkChoice()
 
     @property
     def is_finished(self) -> bool:

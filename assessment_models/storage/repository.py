@@ -24,6 +24,7 @@ from assessment_models.errors import NotFoundError, StorageError
 from assessment_models.questionnaire import Questionnaire, is_target
 from assessment_models.responses import (
     Answer,
+    BenchmarkChoice,
     Respondent,
     Responses,
     Scope,
@@ -57,12 +58,17 @@ def new_access_code() -> str:
 
 
 def create_assessment(
-    session: Session, questionnaire: Questionnaire, respondent: Respondent, scope: Scope
+    session: Session,
+    questionnaire: Questionnaire,
+    respondent: Respondent,
+    scope: Scope,
+    benchmark: BenchmarkChoice | None = None,
 ) -> str:
     """Start an assessment of this questionnaire; returns its access code."""
     _check_scope(questionnaire, scope)
     with _transaction(session, write=True):
         row = _new_row(questionnaire, respondent, scope)
+        _fill_benchmark(row, benchmark)
         session.add(row)
         code = row.access_code
     return code
@@ -90,6 +96,17 @@ def set_respondent(session: Session, code: str, respondent: Respondent) -> None:
     with _transaction(session, write=True):
         row = _assessment(session, code, lock=True)
         row.organisation, row.team = respondent.organisation, respondent.team
+        row.updated_at = _now()
+
+
+def set_benchmark(session: Session, code: str, benchmark: BenchmarkChoice) -> None:
+    """Choose the DORA industry and edition the assessment is compared with.
+
+    Allowed on a finished assessment too: it changes a view of the answers, not them.
+    """
+    with _transaction(session, write=True):
+        row = _assessment(session, code, lock=True)
+        _fill_benchmark(row, benchmark)
         row.updated_at = _now()
 
 
@@ -170,6 +187,7 @@ def load_responses(session: Session, code: str) -> Responses:
             respondent=Respondent(organisation=row.organisation, team=row.team),
             scope=Scope(exclude=tuple(json.loads(row.scope_exclude))),
             answers={a.question_id: _answer_of(a) for a in rows},
+            benchmark=_benchmark_of(row),
         )
 
 
@@ -184,6 +202,7 @@ def import_responses(session: Session, questionnaire: Questionnaire, responses: 
         if checked.targets is not None:
             row.targets = _targets_json(questionnaire, checked.targets)
         row.wip_limit = checked.wip_limit
+        _fill_benchmark(row, checked.benchmark)
         session.add(row)
         session.flush()  # assigns row.id
         for question_id, answer in checked.answers.items():
@@ -311,7 +330,24 @@ def _record(row: AssessmentRow) -> AssessmentRecord:
         finished_at=row.finished_at,
         targets=None if row.targets is None else json.loads(row.targets),
         wip_limit=row.wip_limit,
+        benchmark=_benchmark_of(row),
     )
+
+
+def _fill_benchmark(row: AssessmentRow, benchmark: BenchmarkChoice | None) -> None:
+    if benchmark is not None:
+        row.benchmark_industry, row.benchmark_edition = benchmark.industry, benchmark.edition
+
+
+def _benchmark_of(row: AssessmentRow) -> BenchmarkChoice:
+    """The stored choice; the defaults where none was made (or it is no longer offered)."""
+    try:
+        return BenchmarkChoice(
+            **{k: v for k, v in (("industry", row.benchmark_industry),
+                                 ("edition", row.benchmark_edition)) if v is not None}
+        )
+    except ValueError:
+        return BenchmarkChoice()
 
 
 def _targets_json(questionnaire: Questionnaire, targets: dict[str, float]) -> str:

@@ -80,6 +80,9 @@ class AssessmentRow(Base):
     scope_exclude: Mapped[str] = mapped_column(Text, default="[]")
     targets: Mapped[str | None] = mapped_column(Text)
     wip_limit: Mapped[int | None] = mapped_column(Integer)
+    # The DORA figures to compare with; None until chosen (all industries, newest edition).
+    benchmark_industry: Mapped[str | None] = mapped_column(String(64))
+    benchmark_edition: Mapped[str | None] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(16), default="in_progress")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -6,7 +6,7 @@ import pytest
 
 from assessment_models.errors import ResponsesError
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Answer, Respondent, Responses, Scope
+from assessment_models.responses import Answer, BenchmarkChoice, Respondent, Responses, Scope
 from assessment_models.storage import (
     create_assessment,
     get_assessment,
@@ -131,6 +131,7 @@ def test_load_responses_gives_the_exchange_format(db, mini: Questionnaire) -> No
         respondent=Respondent(organisation="Acme", team="Ops"),
         scope=Scope(exclude=("delivery",)),
         answers={"chg_approval": Answer(level=1), "test_auto": Answer(level=3)},
+        benchmark=BenchmarkChoice(),  # all industries, newest edition: none was chosen
     )
     assert list(responses.answers) == ["chg_approval", "test_auto"]  # questionnaire order
 
