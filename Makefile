@@ -27,8 +27,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# `make bench QUICK=1` for a run under a minute; `make bench ONLY=pdf` for some rows only.
+# PostgreSQL rows run when TEST_DATABASE_URL is set (as for the tests).
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(if $(QUICK),--quick) $(if $(ONLY),-k $(ONLY))
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,69 +1,77 @@
-"""`make bench`: each measurement is reported against a baseline timed in the same run.
+"""`make bench` (`python -m benchmarks`): run every registered row and print one table.
 
-- YAML parsing: the pure-Python SafeLoader is the baseline for libyaml's CSafeLoader, which
-  the loader uses when available (the app parses every questionnaire once per process).
-- Scoring: a full questionnaire with every question answered, against validating the same
-  responses (the two steps every Results page view takes).
+    python -m benchmarks             # the full run: a few minutes
+    python -m benchmarks --quick     # fewer repetitions and smaller sizes: under a minute
+    python -m benchmarks -k pdf      # only the rows whose group or name contains "pdf"
 """
 
 from __future__ import annotations
 
-import statistics
-import timeit
-from collections.abc import Callable
+import argparse
+import importlib
+import os
+import pkgutil
+import platform
+import sys
+import time
+from pathlib import Path
 
-import yaml
-
-from assessment_models.loader import load_installed, questionnaire_files
-from assessment_models.questionnaire import MetricQuestion, Questionnaire
-from assessment_models.responses import Responses, parse_responses
-from assessment_models.scoring import score
-
-
-def best_of(func: Callable[[], object], repeat: int = 5, number: int = 20) -> float:
-    """Median seconds per call over ``repeat`` batches of ``number`` calls."""
-    return statistics.median(timeit.repeat(func, repeat=repeat, number=number)) / number
+import benchmarks
+from benchmarks.harness import ROWS, Bench, Result, run_row, table
 
 
-def full_answers(questionnaire: Questionnaire) -> Responses:
-    answers = {}
-    for qid, question in questionnaire.questions_by_id.items():
-        if isinstance(question, MetricQuestion):
-            answers[qid] = {"value": question.thresholds[1]}
-        else:
-            answers[qid] = {"level": question.options[-1].level}
-    return Responses.model_validate({"questionnaire": questionnaire.id, "answers": answers})
+def discover() -> None:
+    """Import every ``benchmarks/rows_*.py``: importing one registers its rows."""
+    for module in sorted(pkgutil.iter_modules(benchmarks.__path__), key=lambda m: m.name):
+        if module.name.startswith("rows_"):
+            importlib.import_module(f"benchmarks.{module.name}")
 
 
-def main() -> None:
-    print(f"{'measurement':<48} {'per call':>12} {'baseline':>12} {'ratio':>8}")
-    for path in questionnaire_files():
-        text = path.read_text(encoding="utf-8")
-        pure = best_of(lambda t=text: yaml.load(t, Loader=yaml.SafeLoader), number=5)
-        c_loader = getattr(yaml, "CSafeLoader", None)
-        if c_loader is None:
-            print(f"{path.name}: libyaml not available; CSafeLoader not measured")
-            continue
-        fast = best_of(lambda t=text, loader=c_loader: yaml.load(t, Loader=loader), number=5)
-        report(f"parse {path.name} with CSafeLoader", fast, pure)
-
-    for questionnaire in load_installed().values():
-        raw = full_answers(questionnaire)
-        validate = best_of(lambda q=questionnaire, r=raw: parse_responses(q, r))
-        parsed = parse_responses(questionnaire, raw)
-        scoring = best_of(lambda q=questionnaire, r=parsed: score(q, r))
-        report(f"score {questionnaire.id} ({questionnaire.question_count} answers)",
-               scoring, validate)
-
-    from benchmarks import portfolio
-
-    portfolio.measure(best_of, report)
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
+            f"load average at start {load}")
 
 
-def report(name: str, seconds: float, baseline: float) -> None:
-    ratio = seconds / baseline
-    print(f"{name:<48} {seconds * 1e3:>9.3f} ms {baseline * 1e3:>9.3f} ms {ratio:>7.2f}x")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions, smaller sizes")
+    parser.add_argument("-k", dest="only", default="",
+                        help="run only rows whose group or function name contains this")
+    args = parser.parse_args(argv)
+    discover()
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    bench = Bench(quick=args.quick, log=log)
+    chosen = [r for r in ROWS if args.only in r.group or args.only in r.name]
+    started = time.perf_counter()
+    log(f"Sextant benchmarks{' (quick)' if args.quick else ''}: {machine()}")
+    results: list[Result] = []
+    for registered in chosen:
+        row_start = time.perf_counter()
+        log(f"- {registered.group}: {registered.name} …")
+        for result in run_row(bench, registered):
+            results.append(result)
+        log(f"  {time.perf_counter() - row_start:.1f} s")
+    print(table(results))
+    print(
+        f"\n{'quick' if args.quick else 'full'} run, {time.perf_counter() - started:.0f} s; "
+        "median and min–max of the product over the repetitions; ratio = median of the "
+        "paired product/baseline ratios (lower is better)."
+    )
+    return 1 if any(r.error for r in results) else 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -9,9 +9,7 @@ ratio says how many single-assessment pages the whole portfolio costs.
 from __future__ import annotations
 
 import random
-import tempfile
 from datetime import date, timedelta
-from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,7 +17,6 @@ from assessment_models import storage
 from assessment_models.portfolio import Heatmap, Rollup, heatmap, rollup, team_histories
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.responses import Responses
-from assessment_models.scoring import score
 
 TEAMS = 40
 ASSESSMENTS = 8
@@ -77,28 +74,3 @@ def portfolio_page_data(
     histories = team_histories(stored)
     board = heatmap(histories, today=today, stale_after_months=organisation.stale_after_months)
     return board, rollup(board, histories, today=today)
-
-
-def measure(best_of, report) -> None:  # type: ignore[no-untyped-def]
-    """One row in `make bench`; ``best_of`` and ``report`` are the harness's."""
-    from assessment_models.loader import load_installed
-
-    questionnaire = load_installed()["delivery-full"]
-    with tempfile.TemporaryDirectory() as folder:
-        engine = storage.make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
-        storage.migrate(engine)
-        sessions = storage.make_sessionmaker(engine)
-        owner = seed_organisation(sessions, questionnaire)
-        with sessions() as session:
-            one = storage.load_teams(session, owner)[0].assessments[0].code
-        today = date(2026, 1, 1)
-
-        def single() -> None:
-            with sessions() as session:
-                score(questionnaire, storage.load_responses(session, one))
-
-        whole = best_of(lambda: portfolio_page_data(sessions, owner, today), repeat=5, number=1)
-        base = best_of(single, repeat=5, number=20)
-        report(f"portfolio page data, {TEAMS} teams × {ASSESSMENTS} (target < 200 ms)",
-               whole, base)
-        engine.dispose()
