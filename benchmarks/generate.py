@@ -121,7 +121,9 @@ def _value_at(question: MetricQuestion, level: int) -> float:
     if level >= 2:
         return question.thresholds[level - 2]
     first = question.thresholds[0]
-    below = first / 2 if question.direction == "higher_is_better" else first * 2
+    below = first / 2 if question.direction == "higher_is_better" else first * 1.5
+    if question.max_value is not None:
+        below = min(below, (first + question.max_value) / 2)
     return max(below, question.min_value)
 
 

@@ -28,7 +28,6 @@ class Plain:
     metric: dict[str, tuple[bool, tuple[float, ...]]]
     text: dict[str, str]
     titles: dict[str, str]
-    addresses: bool
 
 
 def flatten(q: Questionnaire) -> Plain:
@@ -38,7 +37,6 @@ def flatten(q: Questionnaire) -> Plain:
     metric: dict[str, tuple[bool, tuple[float, ...]]] = {}
     text: dict[str, str] = {}
     titles: dict[str, str] = {}
-    addresses = False
     for d in q.dimensions:
         caps = []
         for c in d.capabilities:
@@ -49,17 +47,11 @@ def flatten(q: Questionnaire) -> Plain:
                 if isinstance(x, MetricQuestion):
                     metric[x.id] = (x.direction == "higher_is_better", tuple(x.thresholds))
             for r in c.recommendations:
-                how = getattr(r, "addresses", None)
-                if how is not None:
-                    addresses = True
-                    fires = tuple((a.question, getattr(a, "from_level", 1), a.to_level)
-                                  for a in how)
-                else:
-                    fires = tuple(r.for_levels)
+                fires = tuple((a.question, a.from_level, a.to_level) for a in r.addresses)
                 recs[r.id] = (c.id, r.impact, COST[r.effort.value], tuple(r.requires), fires)
                 recs_of_cap.setdefault(c.id, []).append(r.id)
         dims.append((d.id, d.weight, caps))
-    return Plain(dims, recs, recs_of_cap, metric, text, titles, addresses)
+    return Plain(dims, recs, recs_of_cap, metric, text, titles)
 
 
 def plain_answers(responses: Responses) -> dict[str, tuple[Any, Any]]:
@@ -96,18 +88,17 @@ def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]],
                                   dweight))
     # Roadmap: gaps, candidates, priorities, greedy phases, one item with a rationale each.
     gap = {c: max(0.0, target - s) for c, s in cap_score.items()}
+    # A step fires when an addressed answer lies in [from, to) and below the target; it is
+    # done when every addressed answer reaches its to_level.
     candidates = []
-    for cid, g in gap.items():
-        if g <= 0:
-            continue
-        for rid in p.recs_of_cap.get(cid, ()):
-            fires = p.recs[rid][4]
-            if p.addresses:
-                hit = any(q in levels and lo <= levels[q] < to for q, lo, to in fires)
-            else:
-                hit = int(cap_score[cid]) in fires
-            if hit:
-                candidates.append(rid)
+    done = set()
+    for rid, (_cid, _impact, _cost, _req, fires) in p.recs.items():
+        if any(q in levels and lo <= levels[q] < to and levels[q] < target
+               for q, lo, to in fires):
+            candidates.append(rid)
+        if all(levels.get(q, 0) >= to for q, _lo, to in fires):
+            done.add(rid)
+    candidate_set = set(candidates)
 
     def prio(rid: str) -> float:
         cid, impact, cost, _, _ = p.recs[rid]
@@ -118,11 +109,15 @@ def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]],
     counts = [0, 0, 0, 0]
     order: list[str] = []
 
+    def open_requires(rid: str) -> list[str]:
+        return [n for n in p.recs[rid][3] if n not in done or n in candidate_set]
+
     def place(rid: str) -> None:
-        for needed in p.recs[rid][3]:
+        needs = sorted(open_requires(rid), key=lambda r: (-round(prio(r), 9), r))
+        for needed in needs:
             if needed not in phase:
                 place(needed)
-        earliest = max((phase[n] for n in p.recs[rid][3]), default=0)
+        earliest = max((phase[n] for n in needs), default=0)
         i = earliest
         while i < 3 and counts[i] >= wip:
             i += 1
