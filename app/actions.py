@@ -14,10 +14,12 @@ import store
 from labels import NA
 from resources import installed_questionnaires
 
+from assessment_models.benchmark_data import DEFAULT_EDITION, DEFAULT_INDUSTRY
 from assessment_models.errors import NotFoundError, ResponsesError, SextantError
 from assessment_models.questionnaire import MetricQuestion, Question, Questionnaire
 from assessment_models.responses import (
     Answer,
+    BenchmarkChoice,
     Respondent,
     Scope,
     parse_responses,
@@ -138,8 +140,12 @@ def start_assessment(questionnaire: Questionnaire) -> None:
         organisation=(state.value(state.START_ORGANISATION) or "").strip(),
         team=(state.value(state.START_TEAM) or "").strip(),
     )
+    choice = _chosen_benchmark(state.START_INDUSTRY, state.START_EDITION)
+    if choice is None:
+        state.set_start_error("new", "Choose an industry and an edition from the lists.")
+        return
     try:
-        code = store.create(questionnaire, respondent, Scope(exclude=tuple(excluded)))
+        code = store.create(questionnaire, respondent, Scope(exclude=tuple(excluded)), choice)
     except SextantError as exc:
         state.set_start_error("new", exc.message)
         return
@@ -206,6 +212,29 @@ def save_target(code: str, questionnaire: Questionnaire, wip_limit: int | None) 
         store.save_targets(code, {d.id: target for d in questionnaire.dimensions}, wip_limit)
     except SextantError as exc:
         state.record_save_error(f"Target not saved: {exc.message}")
+
+
+def save_benchmark(code: str) -> None:
+    """on_change of the industry or edition on Results: compare with other DORA figures."""
+    choice = _chosen_benchmark(state.RESULTS_INDUSTRY, state.RESULTS_EDITION)
+    if choice is None:
+        state.record_save_error("Benchmark not saved: choose an industry from the list.")
+        return
+    try:
+        store.set_benchmark(code, choice)
+    except SextantError as exc:
+        state.record_save_error(f"Benchmark not saved: {exc.message}")
+
+
+def _chosen_benchmark(industry_key: str, edition_key: str) -> BenchmarkChoice | None:
+    """The industry and edition two widgets show, or None if they name none DORA has."""
+    try:
+        return BenchmarkChoice(
+            industry=state.value(industry_key) or DEFAULT_INDUSTRY,
+            edition=state.value(edition_key) or DEFAULT_EDITION,
+        )
+    except ValueError:  # pydantic's ValidationError
+        return None
 
 
 def _code_in(typed: str) -> str:

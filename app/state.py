@@ -64,6 +64,8 @@ DIMENSION_PICKER = f"{_ASSESS}dimension_picker"
 START_QUESTIONNAIRE = f"{_START}questionnaire"
 START_ORGANISATION = f"{_START}organisation"
 START_TEAM = f"{_START}team"
+START_INDUSTRY = f"{_START}industry"
+START_EDITION = f"{_START}edition"
 START_FORM = f"{_START}form"
 START_SUBMIT = f"{_START}submit"
 START_RESUME_CODE = f"{_START}resume_code"
@@ -96,6 +98,8 @@ def review_goto_key(question_id: str) -> str:
 
 RESULTS_TARGET = f"{_RESULTS}target"
 RESULTS_EXPLAIN = f"{_RESULTS}explain"
+RESULTS_INDUSTRY = f"{_RESULTS}industry"
+RESULTS_EDITION = f"{_RESULTS}edition"
 
 
 # The open assessment ----------------------------------------------------------------------

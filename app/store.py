@@ -13,13 +13,23 @@ from resources import sessions
 
 from assessment_models import storage
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Answer, Respondent, Responses, Scope
+from assessment_models.responses import Answer, BenchmarkChoice, Respondent, Responses, Scope
 from assessment_models.storage import AssessmentRecord
 
 
-def create(questionnaire: Questionnaire, respondent: Respondent, scope: Scope) -> str:
+def create(
+    questionnaire: Questionnaire,
+    respondent: Respondent,
+    scope: Scope,
+    benchmark: BenchmarkChoice | None = None,
+) -> str:
     with sessions()() as session:
-        return storage.create_assessment(session, questionnaire, respondent, scope)
+        return storage.create_assessment(session, questionnaire, respondent, scope, benchmark)
+
+
+def set_benchmark(code: str, benchmark: BenchmarkChoice) -> None:
+    with sessions()() as session:
+        storage.set_benchmark(session, code, benchmark)
 
 
 def record(code: str) -> AssessmentRecord:

@@ -256,6 +256,13 @@ def approx_percentile(score: float, stat: Stat) -> float:
     return 50 * (1 + math.erf(z / math.sqrt(2)))
 
 
+def ordinal(percentile: float) -> str:
+    """'64th', held within 1st–99th: a normal tail says little beyond."""
+    n = max(1, min(99, round(percentile)))
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def compare(score: float | None, stat: Stat | None) -> Comparison:
     percentile = None if score is None or stat is None else approx_percentile(score, stat)
     return Comparison(score=score, industry=stat, percentile=percentile)

@@ -10,7 +10,13 @@ import argparse
 import json
 
 from assessment_models import cli
-from assessment_models.benchmark import APPROXIMATION_NOTE, BenchmarkResult, Comparison, benchmark
+from assessment_models.benchmark import (
+    APPROXIMATION_NOTE,
+    BenchmarkResult,
+    Comparison,
+    benchmark,
+    ordinal,
+)
 from assessment_models.benchmark_data import (
     DEFAULT_EDITION,
     DEFAULT_INDUSTRY,
@@ -81,9 +87,5 @@ def _comparison_cells(c: Comparison) -> tuple[str, str, str]:
 
 
 def percentile_text(percentile: float | None) -> str:
-    """'≈ 64th'; held within 1st–99th, since a normal tail says little beyond."""
-    if percentile is None:
-        return ""
-    n = max(1, min(99, round(percentile)))
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"≈ {n}{suffix}"
+    """'≈ 64th', or nothing without a score."""
+    return "" if percentile is None else f"≈ {ordinal(percentile)}"

@@ -1,6 +1,10 @@
-"""Results: overall score and level, radar against the target, capabilities, the arithmetic."""
+"""Results: the summary in words first, then the radar and the DORA benchmark, then details.
+
+The order mirrors the PDF report: what a leader reads first comes first.
+"""
 
 import actions
+import benchmark_view
 import charts
 import downloads
 import state
@@ -16,7 +20,10 @@ from labels import (
     score_text,
 )
 
+from assessment_models.errors import SextantError
+from assessment_models.roadmap import DEFAULT_WIP_LIMIT, build_roadmap
 from assessment_models.scoring import score
+from assessment_models.summary import coverage_note, findings
 
 record = views.open_record()
 code, questionnaire = record.code, record.questionnaire
@@ -28,11 +35,12 @@ overall = card.overall
 st.title("Results")
 who = record.respondent.display_name
 st.caption(f"{questionnaire.title}, version {questionnaire.version}" + (f" — {who}" if who else ""))
-if overall.answered < overall.questions:
-    st.info(
-        f"These results cover {overall.answered} of {overall.questions} questions "
-        f"({coverage_text(overall.coverage)}). Unanswered questions count nowhere.",
-        icon=":material/info:",
+draft = coverage_note(card)
+if draft:
+    st.warning(
+        f"**{draft}** Scores may move as the rest are answered; unanswered questions count "
+        "nowhere.",
+        icon=":material/edit_note:",
     )
 
 score_col, level_col, coverage_col = st.columns(3)
@@ -41,6 +49,20 @@ level_col.metric("Maturity level", level_text(overall.level, overall.level_name)
 coverage_col.metric("Questions answered", coverage_text(overall.coverage), border=True)
 
 stored_targets = record.targets or {}
+try:
+    roadmap = build_roadmap(
+        questionnaire, card, stored_targets, record.wip_limit or DEFAULT_WIP_LIMIT
+    )
+    found = findings(questionnaire, responses, card, roadmap)
+except SextantError as exc:
+    st.error(exc.message)
+    st.stop()
+
+st.subheader("Summary", anchor=False)
+for paragraph in found.summary.paragraphs:
+    st.write(paragraph)
+
+st.subheader("Maturity by dimension", anchor=False)
 distinct = set(stored_targets.values())
 state.seed(
     state.RESULTS_TARGET,
@@ -64,39 +86,30 @@ if len(set(stored_targets.values())) > 1:
         "one target for all of them."
     )
 targets = {d.id: stored_targets.get(d.id, target) for d in questionnaire.dimensions}
+st.plotly_chart(
+    charts.radar(card, targets),
+    config={"displayModeBar": False, "responsive": True},
+    key="results.radar",
+)
+excluded = [d.title for d in card.dimensions if not d.in_scope]
+if excluded:
+    st.caption(f"Left out of this assessment: {', '.join(excluded)}.")
 
-radar_col, bars_col = st.columns(2)
-with radar_col:
-    st.subheader("Dimensions", anchor=False)
-    st.plotly_chart(
-        charts.radar(card, targets),
-        config={"displayModeBar": False, "responsive": True},
-        key="results.radar",
-    )
-with bars_col:
-    st.subheader("Capabilities", anchor=False)
-    st.plotly_chart(
-        charts.capability_bars(card, target),
-        config={"displayModeBar": False, "responsive": True},
-        key="results.bars",
-    )
+st.subheader("DORA benchmark", anchor=False)
+state.seed(state.RESULTS_INDUSTRY, record.benchmark.industry)
+state.seed(state.RESULTS_EDITION, record.benchmark.edition)
+benchmark_view.pickers(
+    state.RESULTS_INDUSTRY, state.RESULTS_EDITION, on_change=actions.save_benchmark, args=(code,)
+)
+benchmark_view.show(found.benchmark)
+benchmark_view.show_flags(found.flags)
 
-scored = [c for c in card.capabilities if c.in_scope and c.score is not None]
-strongest = sorted(scored, key=lambda c: c.score or 0.0, reverse=True)[:3]
-weakest = [c for c in sorted(scored, key=lambda c: c.score or 0.0) if c not in strongest][:3]
-strong_col, weak_col = st.columns(2)
-with strong_col, st.container(border=True):
-    st.markdown("**Strongest capabilities**")
-    for unit in strongest:
-        st.markdown(f"- {unit.title}: {score_text(unit.score)} ({unit.level_name})")
-    if not strongest:
-        st.caption("Answer some questions to see them here.")
-with weak_col, st.container(border=True):
-    st.markdown("**Weakest capabilities**")
-    for unit in weakest:
-        st.markdown(f"- {unit.title}: {score_text(unit.score)} ({unit.level_name})")
-    if not weakest:
-        st.caption("Answer more questions to see them here.")
+st.subheader("Capabilities", anchor=False)
+st.plotly_chart(
+    charts.capability_bars(card, target),
+    config={"displayModeBar": False, "responsive": True},
+    key="results.bars",
+)
 
 st.subheader("All scores", anchor=False)
 titles = {d.id: d.title for d in card.dimensions}
@@ -124,6 +137,23 @@ with st.expander("How is this computed?", icon=":material/calculate:"):
         "count nowhere. A dimension's score is the weighted mean of its capabilities, and "
         "the overall score the weighted mean of the dimensions. A **maturity level** is "
         "the whole-number part of a score."
+    )
+    st.markdown(
+        "**The DORA metrics are outcomes, not practices.** Deployment frequency, lead "
+        "time, change failure rate, time to restore and rework rate keep their level, but "
+        "they count in no practice score: they are compared with DORA's industry figures "
+        "instead, and checked against the practices that drive them. So answering "
+        "*not applicable* to a weak figure cannot raise the score, and strong figures "
+        "cannot hide weak practices (or the reverse): where the two disagree by two "
+        "levels or more, the DORA section says so. They still count as answered questions."
+    )
+    st.markdown(
+        "**DORA scores** follow DORA's Quick Check: a lead time, deployment frequency or "
+        "time to restore falls in one of DORA's six answer buckets, scored 0, 2, 4, 6, 8 "
+        "or 10; a change failure or rework rate scores 10 − rate ÷ 10. A value on a bucket "
+        "boundary goes to the better bucket (a lead time of exactly one week is \"one day "
+        "to one week\"). The percentile assumes the industry's scores are normally "
+        "distributed, so it is approximate."
     )
     in_scope = [c for c in card.capabilities if c.in_scope]
     if in_scope:
@@ -153,4 +183,4 @@ with st.expander("How is this computed?", icon=":material/calculate:"):
         st.markdown(f"**Score** = {formula_text(contributions, card.capability(chosen).score)}")
 
 st.divider()
-downloads.render_downloads(record, responses, card)
+downloads.render_downloads(record, responses, card, roadmap)

@@ -1,6 +1,7 @@
 """Start: begin a new assessment, reopen one with its code or link, or import a JSON file."""
 
 import actions
+import benchmark_view
 import routes
 import state
 import store
@@ -83,6 +84,7 @@ with new_tab:
             left, right = st.columns(2)
             left.text_input("Organisation", key=state.START_ORGANISATION, max_chars=200)
             right.text_input("Team", key=state.START_TEAM, max_chars=200)
+            benchmark_view.pickers(state.START_INDUSTRY, state.START_EDITION)
             st.markdown("**What to assess**")
             st.caption(
                 "Everything is included. Leave out what does not concern your team: it "
