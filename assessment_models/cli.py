@@ -21,8 +21,10 @@ from assessment_models.loader import (
     questionnaires_dir,
 )
 from assessment_models.questionnaire import Questionnaire, questionnaire_json_schema
+from assessment_models.reference_table import references_table
 from assessment_models.responses import Responses, parse_responses, parse_responses_json
 from assessment_models.scoring import ScoreCard, UnitScore, score
+from assessment_models.timing import estimated_minutes
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -68,6 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the questionnaire format")
     p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("references",
+                       help="print every question's ITIL/COBIT/ISO/DORA/SRE references as Markdown")
+    p.add_argument("path", nargs="?", type=Path, metavar="PATH",
+                   help="questionnaire YAML (default: the installed delivery-full)")
+    p.set_defaults(handler=cmd_references)
 
     _register_extra_commands(sub)
     return parser
@@ -120,12 +128,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not installed:
         print(f"No questionnaires in {questionnaires_dir()}")
         return EXIT_OK
+    # "time" is what the file promises; "estimate" is what its text needs (timing.py).
     rows = [
         (q.id, q.version, q.title, str(len(q.dimensions)), str(q.question_count),
-         f"{q.estimated_minutes} min")
+         f"{q.estimated_minutes} min", f"{estimated_minutes(q):.0f} min")
         for q in installed.values()
     ]
-    print(_table(("id", "version", "title", "dimensions", "questions", "time"), rows))
+    header = ("id", "version", "title", "dimensions", "questions", "time", "estimate")
+    print(_table(header, rows))
     return EXIT_OK
 
 
@@ -151,6 +161,12 @@ def cmd_score(args: argparse.Namespace) -> int:
         print(json.dumps(card.as_output(explain=args.explain), indent=2, ensure_ascii=False))
     else:
         print(format_scorecard(card, explain=args.explain))
+    return EXIT_OK
+
+
+def cmd_references(args: argparse.Namespace) -> int:
+    path = args.path or questionnaires_dir() / "delivery-full.yaml"
+    print(references_table(load_questionnaire(path)))
     return EXIT_OK
 
 

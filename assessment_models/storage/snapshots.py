@@ -7,11 +7,13 @@ not per-user data: a snapshot is the same for everyone who opens an assessment o
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 
 from pydantic import ValidationError
 
+from assessment_models.editions import is_first_edition, upgrade_snapshot
 from assessment_models.errors import StorageError
 from assessment_models.questionnaire import Questionnaire
 
@@ -36,12 +38,27 @@ def parse_snapshot(content_hash: str, snapshot: str) -> Questionnaire:
     try:
         questionnaire = Questionnaire.model_validate_json(snapshot)
     except ValidationError:
-        raise StorageError("The stored questionnaire of this assessment cannot be read.") from None
+        questionnaire = _parse_older_edition(snapshot)
     with _lock:
         _parsed[content_hash] = questionnaire
         while len(_parsed) > CACHE_SIZE:
             _parsed.popitem(last=False)
     return questionnaire
+
+
+def _parse_older_edition(snapshot: str) -> Questionnaire:
+    """A snapshot stored in the first edition's format, read in today's (see editions.py)."""
+    unreadable = StorageError("The stored questionnaire of this assessment cannot be read.")
+    try:
+        data = json.loads(snapshot)
+    except ValueError:
+        raise unreadable from None
+    if not isinstance(data, dict) or not is_first_edition(data):
+        raise unreadable
+    try:
+        return Questionnaire.model_validate(upgrade_snapshot(data))
+    except ValidationError:
+        raise unreadable from None
 
 
 def clear_cache() -> None:
