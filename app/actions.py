@@ -205,11 +205,16 @@ def reopen(code: str) -> None:
     state.forget_answers()
 
 
-def save_target(code: str, questionnaire: Questionnaire, wip_limit: int | None) -> None:
-    """on_change of the target slider: one target level for every dimension."""
+def save_target(
+    code: str, questionnaire: Questionnaire, wip_limit: int | None, capacity: int | None = None
+) -> None:
+    """on_change of the target slider: one target level for every dimension (capability
+    targets are dropped: one slider means one target)."""
     target = float(state.value(state.RESULTS_TARGET))
     try:
-        store.save_targets(code, {d.id: target for d in questionnaire.dimensions}, wip_limit)
+        store.save_targets(
+            code, {d.id: target for d in questionnaire.dimensions}, wip_limit, capacity
+        )
     except SextantError as exc:
         state.record_save_error(f"Target not saved: {exc.message}")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import plotly.graph_objects as go
 
 from assessment_models.scoring import ScoreCard
@@ -11,8 +13,17 @@ LEVEL_COLOURS = {1: "#c0392b", 2: "#e67e22", 3: "#d4ac0d", 4: "#52a447", 5: "#1e
 _FONT = {"family": "sans-serif", "size": 13, "color": "#1b2631"}
 
 
-def radar(card: ScoreCard, targets: dict[str, float]) -> go.Figure:
-    """The in-scope dimensions' scores on a 0–5 radar, with the target overlaid."""
+#: Colours of projected series (after Now, after Next, …), lighter as they reach further.
+PROJECTED_COLOURS = ("#1e8449", "#7dcea0", "#a9dfbf", "#d5f5e3")
+
+
+def radar(
+    card: ScoreCard,
+    targets: dict[str, float],
+    projected: Sequence[tuple[str, Mapping[str, float | None]]] = (),
+) -> go.Figure:
+    """The in-scope dimensions' scores on a 0–5 radar, with the target overlaid, and any
+    projected scores (name, scores by dimension id) drawn as lines between the two."""
     dimensions = [d for d in card.dimensions if d.in_scope]
     titles = [d.title for d in dimensions]
     closed = [*titles, titles[0]] if titles else titles
@@ -42,6 +53,19 @@ def radar(card: ScoreCard, targets: dict[str, float]) -> go.Figure:
             hovertemplate="%{theta}: %{r:.2f}<extra></extra>",
         )
     )
+    for (name, scores_by_id), colour in zip(projected, PROJECTED_COLOURS, strict=False):
+        values = [scores_by_id.get(d.id) for d in dimensions]
+        figure.add_trace(
+            go.Scatterpolar(
+                r=[*values, values[0]] if values else values,
+                theta=closed,
+                name=name,
+                mode="lines+markers",
+                line={"color": colour, "width": 2},
+                connectgaps=False,
+                hovertemplate=f"%{{theta}}: {name.lower()} %{{r:.2f}}<extra></extra>",
+            )
+        )
     figure.update_layout(
         polar={
             # Tick labels half-way between the first two spokes, clear of both.

@@ -22,7 +22,12 @@ from assessment_models.questionnaire import Questionnaire
 from assessment_models.report.csv_export import answers_csv, roadmap_csv
 from assessment_models.report.json_export import export_json
 from assessment_models.responses import Responses
-from assessment_models.roadmap import DEFAULT_WIP_LIMIT, Roadmap, build_roadmap
+from assessment_models.roadmap import (
+    DEFAULT_CAPACITY,
+    DEFAULT_WIP_LIMIT,
+    Roadmap,
+    build_roadmap,
+)
 from assessment_models.scoring import ScoreCard, score
 from assessment_models.storage import AssessmentRecord, TrackedItem
 
@@ -61,7 +66,8 @@ def snapshot(
         card = score(record.questionnaire, responses)
     if roadmap is None:
         roadmap = build_roadmap(
-            record.questionnaire, card, record.targets, record.wip_limit or DEFAULT_WIP_LIMIT
+            record.questionnaire, card, record.targets, record.wip_limit or DEFAULT_WIP_LIMIT,
+            record.capacity or DEFAULT_CAPACITY,
         )
     if tracking is None:
         tracking = store.tracking(record.code)
@@ -84,7 +90,8 @@ def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
 
 
 def json_text(shot: Snapshot) -> str:
-    return export_json(shot.responses, shot.record.targets, shot.record.wip_limit, shot.tracking)
+    return export_json(shot.responses, shot.record.targets, shot.record.wip_limit, shot.tracking,
+                       shot.record.capacity)
 
 
 def roadmap_csv_text(shot: Snapshot) -> str:

@@ -14,12 +14,23 @@ import store
 import streamlit as st
 
 from assessment_models.errors import SextantError
-from assessment_models.questionnaire import Questionnaire
+from assessment_models.questionnaire import Dimension, Questionnaire
 from assessment_models.report.tracking import STATUS_LABELS
-from assessment_models.roadmap import DEFAULT_WIP_LIMIT, Phase, RoadmapItem
+from assessment_models.roadmap import (
+    DEFAULT_CAPACITY,
+    DEFAULT_WIP_LIMIT,
+    MAX_CAPACITY,
+    Phase,
+    Roadmap,
+    RoadmapItem,
+)
+from assessment_models.scoring import ScoreCard
 from assessment_models.storage import AssessmentRecord, TrackedItem
 
 MAX_WIP_LIMIT = 20
+MAX_CAPACITY_SETTING = MAX_CAPACITY
+#: Choices of a capability's own target; None means "its dimension's target".
+CAPABILITY_TARGETS: tuple[float | None, ...] = (None, *(1 + k / 2 for k in range(9)))
 STATUS_ICONS = {
     "planned": ":material/radio_button_unchecked:",
     "in_progress": ":material/pending:",
@@ -29,7 +40,7 @@ STATUS_ICONS = {
 STATUS_COLOURS = {"planned": "gray", "in_progress": "blue", "done": "green", "dropped": "gray"}
 
 
-# Targets and the WIP limit ----------------------------------------------------------------
+# Targets, capacity and the WIP limit -------------------------------------------------------
 def stored_targets(record: AssessmentRecord) -> dict[str, float]:
     """Every dimension's target: the stored one, else the questionnaire's default."""
     stored = record.targets or {}
@@ -37,19 +48,35 @@ def stored_targets(record: AssessmentRecord) -> dict[str, float]:
     return {d.id: float(stored.get(d.id, default)) for d in record.questionnaire.dimensions}
 
 
+def stored_capability_targets(record: AssessmentRecord) -> dict[str, float]:
+    """The capabilities with a target of their own."""
+    stored = record.targets or {}
+    return {c: float(stored[c]) for c in record.questionnaire.capabilities_by_id if c in stored}
+
+
 def seed_settings(record: AssessmentRecord) -> None:
     for dimension_id, target in stored_targets(record).items():
         state.seed(state.roadmap_target_key(dimension_id), target)
+    own = stored_capability_targets(record)
+    for capability_id in record.questionnaire.capabilities_by_id:
+        state.seed(state.roadmap_capability_target_key(capability_id), own.get(capability_id))
     state.seed(state.ROADMAP_WIP, record.wip_limit or DEFAULT_WIP_LIMIT)
+    state.seed(state.ROADMAP_CAPACITY, record.capacity or DEFAULT_CAPACITY)
 
 
 def targets_from_widgets(record: AssessmentRecord) -> dict[str, float]:
-    """The targets the sliders show; dimensions without a slider keep their stored target."""
+    """The targets the widgets show: every dimension's, then capabilities with their own."""
     targets = stored_targets(record)
     for dimension_id in targets:
         shown = state.value(state.roadmap_target_key(dimension_id))
         if shown is not None:
             targets[dimension_id] = float(shown)
+    own = stored_capability_targets(record)
+    for capability_id in record.questionnaire.capabilities_by_id:
+        key = state.roadmap_capability_target_key(capability_id)
+        shown = state.value(key) if state.has(key) else own.get(capability_id)
+        if shown is not None:
+            targets[capability_id] = float(shown)
     return targets
 
 
@@ -58,11 +85,21 @@ def wip_from_widget(record: AssessmentRecord) -> int:
     return int(shown) if shown else record.wip_limit or DEFAULT_WIP_LIMIT
 
 
+def capacity_from_widget(record: AssessmentRecord) -> int:
+    shown = state.value(state.ROADMAP_CAPACITY)
+    return int(shown) if shown else record.capacity or DEFAULT_CAPACITY
+
+
+def capability_target_label(value: float | None) -> str:
+    return "Dimension's target" if value is None else f"{value:.1f}"
+
+
 def save_settings(code: str) -> None:
-    """on_change of a target slider or the WIP limit: store targets and WIP together."""
+    """on_change of any roadmap setting: store targets, WIP limit and capacity together."""
     try:
         record = store.record(code)
-        store.save_targets(code, targets_from_widgets(record), wip_from_widget(record))
+        store.save_targets(code, targets_from_widgets(record), wip_from_widget(record),
+                           capacity_from_widget(record))
     except SextantError as exc:
         state.record_save_error(f"Targets not saved: {exc.message}")
         return
@@ -103,6 +140,13 @@ def phase_heading(phase: Phase, tracking: Mapping[str, TrackedItem]) -> str:
     return f"{phase.name} · {phase.horizon} ({count} {noun}{progress})"
 
 
+def capacity_text(phase: Phase) -> str:
+    count = len(phase.initiatives)
+    noun = "initiative" if count == 1 else "initiatives"
+    return (f"{phase.points_used} of {phase.capacity} effort points used · "
+            f"{count} {noun} under way")
+
+
 def item_card(code: str, item: RoadmapItem, questionnaire: Questionnaire) -> None:
     """One roadmap item: what, why, and who does it by when."""
     status = state.value(state.tracking_status_key(item.id)) or "planned"
@@ -115,14 +159,18 @@ def item_card(code: str, item: RoadmapItem, questionnaire: Questionnaire) -> Non
                 st.badge("Quick win", icon=":material/bolt:", color="green")
             if item.is_prerequisite_only:
                 st.badge("Needed first", icon=":material/link:", color="orange")
+            st.badge(item.initiative_title, color="violet")
             st.badge(item.dimension_title, color="blue")
             st.badge(f"Effort {item.effort.value} · impact {item.impact} of 3", color="gray")
+            st.badge(f"Priority {item.priority:.1f}", color="gray")
             if status != "planned":
                 st.badge(
                     STATUS_LABELS[status], icon=STATUS_ICONS[status], color=STATUS_COLOURS[status]
                 )
         st.write(item.description)
         st.caption(f"**Why:** {item.rationale}")
+        if item.deferred_reason:
+            st.caption(f"**Not scheduled:** {item.deferred_reason}.")
         if item.requires:
             names = ", ".join(questionnaire.recommendations_by_id[r].title for r in item.requires)
             st.caption(f"**Builds on:** {names}")
@@ -158,3 +206,76 @@ def _status(tracking: Mapping[str, TrackedItem], recommendation_id: str) -> str:
         return str(shown)
     tracked = tracking.get(recommendation_id)
     return tracked.status if tracked is not None else "planned"
+
+
+# Tables -----------------------------------------------------------------------------------
+HOW_COMPUTED = """
+**Which steps appear.** A step is offered when one of the answers it builds on lies below
+the level the step brings it to, and below your target. Answers marked not applicable,
+left unanswered or out of scope never trigger a step.
+
+**Priority** = gap × impact × feasibility + DORA boost
+
+- *gap*: how far the weakest answer the step raises lies below its target
+  (target − answered level);
+- *impact*: 1 to 3, from the questionnaire;
+- *feasibility*: 3 for a small step (S), 2 for a medium one (M), 1 for a large one (L);
+- *DORA boost*: impact × 2 for every delivery outcome the step improves that you measured
+  in DORA's low band, × 1 for every one in the medium band.
+
+Equal priorities go to the larger gap, then impact, feasibility and boost, then to the
+order of the questionnaire.
+
+**Quick wins** are small (S), of at least medium impact, and raise an answer at least two
+levels below target; at most a quarter of the steps, and the plan starts with them.
+
+**Phases**: Now (months 1–3), Next (4–6), Later (7–12), Beyond (13–18). In priority order,
+each step takes the first phase after everything it requires that still has room for its
+effort points (S = 1, M = 3, L = 8) and for its initiative within the WIP limit. Steps
+that fit nowhere are listed as not scheduled.
+
+**After a phase** is the score the assessment would have if every step of that phase and
+the ones before it had brought its answers to the level it aims for.
+"""
+
+
+def progress_rows(roadmap: Roadmap, card: ScoreCard, dimensions: list[Dimension]) -> list[dict]:
+    """Per dimension: score, target and progress to target now and after each phase."""
+    rows = []
+    for dimension in dimensions:
+        row: dict[str, object] = {
+            "Dimension": dimension.title,
+            "Score": card.dimension(dimension.id).score,
+            "Target": roadmap.targets[dimension.id],
+            "Now": roadmap.percent_to_target[dimension.id],
+        }
+        for projection in roadmap.projected:
+            row[f"After {projection.phase}"] = projection.percent_to_target[dimension.id]
+        rows.append(row)
+    return rows
+
+
+def progress_columns(roadmap: Roadmap) -> dict[str, object]:
+    percent = {"min_value": 0.0, "max_value": 100.0, "format": "%.0f%%"}
+    columns: dict[str, object] = {
+        "Score": st.column_config.NumberColumn(format="%.2f"),
+        "Target": st.column_config.NumberColumn(format="%.1f"),
+        "Now": st.column_config.ProgressColumn("Progress now", **percent),
+    }
+    for projection in roadmap.projected:
+        name = f"After {projection.phase}"
+        columns[name] = st.column_config.ProgressColumn(name, **percent)
+    return columns
+
+
+def initiative_rows(roadmap: Roadmap) -> list[dict[str, object]]:
+    return [
+        {
+            "Initiative": i.title,
+            "Steps": len(i.items),
+            "Effort points": i.points,
+            "Phases": ", ".join(i.phases) or "not scheduled",
+            "Moves": ", ".join(i.dimension_titles),
+        }
+        for i in roadmap.initiatives
+    ]

@@ -236,6 +236,8 @@ _ROADMAP = "roadmap."
 _ROADMAP_CODE = f"{_ROADMAP}code"
 
 ROADMAP_WIP = f"{_ROADMAP}wip_limit"
+ROADMAP_CAPACITY = f"{_ROADMAP}capacity"
+ROADMAP_INITIATIVES = f"{_ROADMAP}initiatives"
 ROADMAP_RADAR = f"{_ROADMAP}radar"
 ROADMAP_TABLE = f"{_ROADMAP}table"
 
@@ -243,6 +245,11 @@ ROADMAP_TABLE = f"{_ROADMAP}table"
 def roadmap_target_key(dimension_id: str) -> str:
     """The target slider of a dimension on the Roadmap page."""
     return f"{_ROADMAP}target.{dimension_id}"
+
+
+def roadmap_capability_target_key(capability_id: str) -> str:
+    """A capability's own target on the Roadmap page (None: its dimension's)."""
+    return f"{_ROADMAP}capability_target.{capability_id}"
 
 
 def tracking_owner_key(recommendation_id: str) -> str:

@@ -67,9 +67,11 @@ def reopen(code: str) -> None:
         storage.reopen_assessment(session, code)
 
 
-def save_targets(code: str, targets: dict[str, float], wip_limit: int | None) -> None:
+def save_targets(
+    code: str, targets: dict[str, float], wip_limit: int | None, capacity: int | None = None
+) -> None:
     with sessions()() as session:
-        storage.save_targets(session, code, targets, wip_limit)
+        storage.save_targets(session, code, targets, wip_limit, capacity)
 
 
 # Roadmap tracking (roadmap page) ----------------------------------------------------------

@@ -1,6 +1,6 @@
 """``sextant roadmap`` and ``sextant report``: the recommender and the PDF from the shell.
 
-Targets and the WIP limit are read as text and checked by the domain, so a bad value ends
+Targets, capacity and the WIP limit are read as text and checked by the domain, so a bad value ends
 like every other bad input: one line on stderr and exit code 2.
 """
 
@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from assessment_models import cli
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Responses
 from assessment_models.roadmap import (
+    DEFAULT_CAPACITY,
+    DEFAULT_WIP_LIMIT,
     Roadmap,
     RoadmapError,
+    RoadmapItem,
     build_roadmap,
+    parse_capacity,
     parse_target_value,
     parse_targets,
     parse_wip_limit,
@@ -44,11 +49,16 @@ def _add_roadmap_arguments(p: argparse.ArgumentParser) -> None:
     targets = p.add_mutually_exclusive_group()
     targets.add_argument("--target", metavar="N",
                          help="one target level for every dimension, 1 to 5 in steps of 0.5")
-    targets.add_argument("--targets", metavar="DIM=N,…",
-                         help="targets per dimension, e.g. processes=4,technology=3.5 "
-                              "(others keep the questionnaire's default)")
-    p.add_argument("--wip", default="3", metavar="N",
-                   help="items per phase for Now, Next and Later (default: 3)")
+    targets.add_argument("--targets", metavar="ID=N,…",
+                         help="targets per dimension or capability, e.g. "
+                              "processes=4,change_enablement=3.5 (a capability's own target "
+                              "wins over its dimension's; others keep the default)")
+    p.add_argument("--wip", default=str(DEFAULT_WIP_LIMIT), metavar="N",
+                   help="initiatives under way at once in each phase "
+                        f"(default: {DEFAULT_WIP_LIMIT})")
+    p.add_argument("--capacity", default=str(DEFAULT_CAPACITY), metavar="POINTS",
+                   help="effort points the team carries per phase, S=1 M=3 L=8 "
+                        f"(default: {DEFAULT_CAPACITY})")
 
 
 def roadmap_from_args(args: argparse.Namespace) -> tuple[
@@ -62,8 +72,10 @@ def roadmap_from_args(args: argparse.Namespace) -> tuple[
     elif args.targets is not None:
         targets = parse_targets(args.targets, questionnaire)
     wip = parse_wip_limit(args.wip)
+    capacity = parse_capacity(args.capacity)
     card = score(questionnaire, responses)
-    return questionnaire, responses, card, build_roadmap(questionnaire, card, targets, wip)
+    roadmap = build_roadmap(questionnaire, card, targets, wip, capacity)
+    return questionnaire, responses, card, roadmap
 
 
 def cmd_roadmap(args: argparse.Namespace) -> int:
@@ -90,33 +102,55 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def format_roadmap(roadmap: Roadmap) -> str:
-    """Targets, progress, then each phase as a table."""
-    targets = ", ".join(f"{d}={t:g}" for d, t in roadmap.targets.items())
-    lines = [f"Targets: {targets}   WIP limit: {roadmap.wip_limit}"]
+    """Settings, what each phase buys, then each phase as a table and the loose ends."""
+    targets = ", ".join(f"{d}={t:g}" for d, t in
+                        {**roadmap.targets, **roadmap.capability_targets}.items())
+    lines = [f"Targets: {targets}   Capacity: {roadmap.capacity} points per phase   "
+             f"WIP limit: {roadmap.wip_limit} initiatives"]
     progress = [
         f"{k} {'–' if v is None else f'{v:.0f}%'}" for k, v in roadmap.percent_to_target.items()
     ]
-    lines.append("Progress to target: " + ", ".join(progress))
+    lines.append("Progress to target now: " + ", ".join(progress))
+    for projection in roadmap.projected:
+        overall = projection.percent_to_target["overall"]
+        shown = "–" if overall is None else f"{overall:.0f}%"
+        score = "–" if projection.overall is None else f"{projection.overall:.2f}"
+        lines.append(f"  after {projection.phase}: overall {score}, {shown} of the way")
     for phase in roadmap.phases:
-        lines += ["", f"{phase.name} ({phase.horizon})"]
+        lines += ["", f"{phase.name} ({phase.horizon}): {phase.points_used} of "
+                      f"{phase.capacity} points, {len(phase.initiatives)} initiatives"]
         if not phase.items:
             lines.append("  nothing")
             continue
-        rows = [
-            (
-                item.id,
-                item.title + (" *" if item.quick_win else "")
-                + (" [prerequisite]" if item.pulled_in_by else ""),
-                item.capability,
-                f"{item.gap:.2f}",
-                item.effort.value,
-                f"{item.priority:.2f}",
-                ", ".join(item.requires),
-            )
-            for item in phase.items
-        ]
-        table = cli._table(("id", "title", "capability", "gap", "effort", "priority", "requires"),
-                           rows)
+        lines += _items_table(phase.items)
+    if roadmap.deferred:
+        lines += ["", "Not scheduled (over capacity)"]
+        lines += [f"  {item.id}: {item.deferred_reason}" for item in roadmap.deferred]
+    if roadmap.initiatives:
+        lines += ["", "Initiatives"]
+        rows = [(i.title, str(len(i.items)), str(i.points), ", ".join(i.phases) or "–")
+                for i in roadmap.initiatives]
+        table = cli._table(("initiative", "items", "points", "phases"), rows)
         lines += ["  " + line for line in table.splitlines()]
-    lines += ["", "* quick win (impact at least medium, effort S)"]
+    if roadmap.unanswered:
+        lines += ["", "Answer these to complete the picture"]
+        lines += [f"  {u.question}: {u.text}" for u in roadmap.unanswered]
+    lines += ["", "* quick win (effort S, impact at least 2, an answer two levels below target)"]
     return "\n".join(lines)
+
+
+def _items_table(items: Sequence[RoadmapItem]) -> list[str]:
+    rows = [
+        (
+            item.id,
+            item.title + (" *" if item.quick_win else "")
+            + (" [prerequisite]" if item.pulled_in_by else ""),
+            item.initiative,
+            item.effort.value,
+            f"{item.priority:.2f}",
+            ", ".join(item.requires),
+        )
+        for item in items
+    ]
+    table = cli._table(("id", "title", "initiative", "effort", "priority", "requires"), rows)
+    return ["  " + line for line in table.splitlines()]

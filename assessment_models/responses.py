@@ -122,10 +122,14 @@ class Responses(_Exchange):
     scope: Scope = Scope()
     answers: dict[str, Answer] = Field(default_factory=dict)
     targets: dict[str, float] | None = Field(
-        default=None, description="Target level per dimension id: 1 to 5 in steps of 0.5."
+        default=None,
+        description="Target level per dimension or capability id: 1 to 5 in steps of 0.5.",
+    )
+    capacity: int | None = Field(
+        default=None, ge=1, le=200, description="Roadmap effort points per phase (S=1, M=3, L=8)."
     )
     wip_limit: int | None = Field(
-        default=None, ge=1, description="Roadmap items per phase (work in progress)."
+        default=None, ge=1, description="Roadmap initiatives under way at once per phase."
     )
     tracking: dict[str, TrackedWork] = Field(
         default_factory=dict, description="Tracked roadmap work by recommendation id."
@@ -202,10 +206,13 @@ def parse_responses(
 def _check_targets(
     questionnaire: Questionnaire, targets: dict[str, float] | None, source: str
 ) -> None:
+    units = set(questionnaire.dimensions_by_id) | set(questionnaire.capabilities_by_id)
     for dimension_id, target in (targets or {}).items():
         where = f"{source}: targets.{dimension_id}"
-        if dimension_id not in questionnaire.dimensions_by_id:
-            raise ResponsesError(f"{where}: no dimension with this id in '{questionnaire.id}'")
+        if dimension_id not in units:
+            raise ResponsesError(
+                f"{where}: no dimension or capability with this id in '{questionnaire.id}'"
+            )
         if not is_target(target):
             raise ResponsesError(f"{where}: a target is 1 to 5 in steps of 0.5, got {target:g}")
 

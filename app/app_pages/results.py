@@ -76,7 +76,7 @@ st.slider(
     format="%.1f",
     key=state.RESULTS_TARGET,
     on_change=actions.save_target,
-    args=(code, questionnaire, record.wip_limit),
+    args=(code, questionnaire, record.wip_limit, record.capacity),
     help="The level you aim for in every dimension, saved with the assessment.",
 )
 target = float(state.value(state.RESULTS_TARGET))

@@ -1,4 +1,4 @@
-"""Roadmap: targets and WIP limit, the phased plan with tracked work, and the downloads."""
+"""Roadmap: targets, capacity and WIP, what the plan buys, the initiatives, the phases."""
 
 import charts
 import downloads
@@ -25,7 +25,7 @@ roadmap_view.seed_settings(record)
 st.title("Roadmap")
 st.caption(
     "What to improve first to reach your targets, in phases your team can carry. "
-    "Targets, owners, dates and status are saved with the assessment."
+    "Targets, capacity, owners, dates and status are saved with the assessment."
 )
 
 in_scope = [d for d in questionnaire.dimensions if card.dimension(d.id).in_scope]
@@ -44,16 +44,42 @@ with settings_col, st.container(border=True):
             on_change=roadmap_view.save_settings,
             args=(code,),
         )
-    st.number_input(
-        "Items per phase (WIP limit)",
+    with st.expander("Targets per capability"):
+        st.caption("A capability with its own target uses it instead of its dimension's.")
+        for dimension in in_scope:
+            for capability in dimension.capabilities:
+                if not card.capability(capability.id).in_scope:
+                    continue
+                st.selectbox(
+                    f"{capability.title} ({dimension.title})",
+                    options=roadmap_view.CAPABILITY_TARGETS,
+                    format_func=roadmap_view.capability_target_label,
+                    key=state.roadmap_capability_target_key(capability.id),
+                    on_change=roadmap_view.save_settings,
+                    args=(code,),
+                )
+    capacity_col, wip_col = st.columns(2)
+    capacity_col.number_input(
+        "Capacity per phase (effort points)",
+        min_value=1,
+        max_value=roadmap_view.MAX_CAPACITY_SETTING,
+        step=1,
+        key=state.ROADMAP_CAPACITY,
+        on_change=roadmap_view.save_settings,
+        args=(code,),
+        help="How much improvement work the team can carry in one phase, counting a small "
+        "item (S) as 1 point, a medium one (M) as 3 and a large one (L) as 8.",
+    )
+    wip_col.number_input(
+        "Initiatives at once (WIP limit)",
         min_value=1,
         max_value=roadmap_view.MAX_WIP_LIMIT,
         step=1,
         key=state.ROADMAP_WIP,
         on_change=roadmap_view.save_settings,
         args=(code,),
-        help="How many improvements the team works on at once. Now, Next and Later each "
-        "hold at most this many; the rest waits in Beyond.",
+        help="How many initiatives the team works on in the same phase. Fewer at once "
+        "finish sooner.",
     )
 
 try:
@@ -62,23 +88,32 @@ try:
         card,
         roadmap_view.targets_from_widgets(record),
         roadmap_view.wip_from_widget(record),
+        roadmap_view.capacity_from_widget(record),
     )
 except SextantError as exc:
     st.error(exc.message)
     st.stop()
 
 with radar_col:
+    series = [
+        (f"After {p.phase}", p.dimensions) for p in roadmap.projected if p.phase in ("Now", "Next")
+    ]
     st.plotly_chart(
-        charts.radar(card, roadmap.targets),
+        charts.radar(card, roadmap.targets, series),
         config={"displayModeBar": False, "responsive": True},
         key=state.ROADMAP_RADAR,
     )
 
 overall = roadmap.percent_to_target["overall"]
-score_col, progress_col, items_col = st.columns(3)
+after_next = roadmap.projection("Next").percent_to_target["overall"]
+score_col, progress_col, next_col, items_col = st.columns(4)
 score_col.metric("Overall score (out of 5)", score_text(card.overall.score), border=True)
 progress_col.metric(
-    "Progress to target", "—" if overall is None else f"{overall:.0f}%", border=True
+    "Progress to target now", "—" if overall is None else f"{overall:.0f}%", border=True
+)
+next_col.metric(
+    "After six months", "—" if after_next is None else f"{after_next:.0f}%", border=True,
+    help="Progress to target once every item of Now and Next is done.",
 )
 quick_wins = sum(item.quick_win for item in roadmap.items)
 items_col.metric(
@@ -91,54 +126,61 @@ items_col.metric(
 )
 
 st.dataframe(
-    [
-        {
-            "Dimension": dimension.title,
-            "Score": card.dimension(dimension.id).score,
-            "Target": roadmap.targets[dimension.id],
-            "Progress to target": roadmap.percent_to_target[dimension.id],
-        }
-        for dimension in in_scope
-    ],
+    roadmap_view.progress_rows(roadmap, card, in_scope),
     hide_index=True,
     width="stretch",
-    column_config={
-        "Score": st.column_config.NumberColumn(format="%.2f"),
-        "Target": st.column_config.NumberColumn(format="%.1f"),
-        "Progress to target": st.column_config.ProgressColumn(
-            min_value=0.0, max_value=100.0, format="%.0f%%"
-        ),
-    },
+    column_config=roadmap_view.progress_columns(roadmap),
     key=state.ROADMAP_TABLE,
 )
+with st.expander("How the plan is computed", icon=":material/calculate:"):
+    st.markdown(roadmap_view.HOW_COMPUTED)
 
 st.header("The plan", anchor=False)
-roadmap_view.seed_tracking(roadmap.items, tracking)
+roadmap_view.seed_tracking((*roadmap.items, *roadmap.deferred), tracking)
 if card.overall.score is None:
     st.info(
-        "The roadmap follows from your scores. Answer some questions first.",
+        "The roadmap follows from your answers. Answer some questions first.",
         icon=":material/info:",
     )
-elif not roadmap.items:
+elif not roadmap.items and not roadmap.deferred:
     st.success(
-        "Every scored capability meets its target. Raise a target to see what comes next.",
+        "No answer lies below its target. Raise a target to see what comes next.",
         icon=":material/check_circle:",
+    )
+if roadmap.initiatives:
+    st.subheader("Initiatives", anchor=False)
+    st.dataframe(
+        roadmap_view.initiative_rows(roadmap),
+        hide_index=True,
+        width="stretch",
+        key=state.ROADMAP_INITIATIVES,
     )
 for phase in roadmap.phases:
     if not phase.items:
         continue
-    heading = roadmap_view.phase_heading(phase, tracking)
-    if phase.name == "Beyond":
-        with st.expander(heading, icon=":material/schedule:"):
-            st.caption("Waits until a phase above has room.")
-            for item in phase.items:
-                roadmap_view.item_card(code, item, questionnaire)
-        continue
-    st.subheader(heading, anchor=False)
+    st.subheader(roadmap_view.phase_heading(phase, tracking), anchor=False)
+    st.progress(
+        min(1.0, phase.points_used / phase.capacity), text=roadmap_view.capacity_text(phase)
+    )
     for item in phase.items:
         roadmap_view.item_card(code, item, questionnaire)
+if roadmap.deferred:
+    with st.expander(
+        f"Not scheduled: over capacity ({len(roadmap.deferred)})", icon=":material/schedule:"
+    ):
+        st.caption("These wait for room: raise the capacity or the WIP limit to plan them.")
+        for item in roadmap.deferred:
+            roadmap_view.item_card(code, item, questionnaire)
+if roadmap.unanswered:
+    with st.expander(
+        f"Answer these to complete the picture ({len(roadmap.unanswered)})",
+        icon=":material/help:",
+    ):
+        st.caption("Unanswered questions get no recommendations.")
+        for question in roadmap.unanswered:
+            st.markdown(f"- {question.text}")
 
-on_roadmap = {item.id for item in roadmap.items}
+on_roadmap = {item.id for item in (*roadmap.items, *roadmap.deferred)}
 off_roadmap = [tracked for rid, tracked in tracking.items() if rid not in on_roadmap]
 if off_roadmap:
     with st.expander("Tracked work no longer on the roadmap", icon=":material/history:"):

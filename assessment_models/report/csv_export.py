@@ -2,14 +2,17 @@
 
 Choices where the trackers disagree or the brief was silent:
 
-- Columns ``Title, Description, Priority, Labels, Owner, Due Date, Status, Phase, Quick win``;
+- Columns ``Title, Description, Priority, Labels, Owner, Due Date, Status, Phase, Quick win,
+  Initiative, Effort``; the initiative is the epic or parent an importer can group by;
   every tracker's importer lets the user map columns to fields, so the names stay plain
   (Jira asks for headers without punctuation).
 - Priority: High / Medium / Low by terciles of the items ranked by priority (ties share the
   better bucket); a prerequisite is never ranked below anything that needs it, so a blocker
   is not filed as Low under a High item.
-- Labels: ``sextant;dimension:<id>;phase:<name>``, separated by ``;`` (Azure DevOps' Tags
-  format; in Jira and GitHub split on ``;``). No spaces, since Jira labels cannot hold any.
+- Items the capacity left unscheduled come last, with the phase ``Unscheduled``.
+- Labels: ``sextant;dimension:<id>;phase:<name>;initiative:<id>``, separated by ``;``
+  (Azure DevOps' Tags format; in Jira and GitHub split on ``;``). No spaces, since Jira
+  labels cannot hold any.
 - Due Date as ISO 8601 (YYYY-MM-DD); Status as Planned / In progress / Done / Dropped.
 - Formula injection: a cell starting with ``= + - @``, tab or carriage return gets a leading
   ``'`` (OWASP), *unless* the whole cell is a plain number such as ``-3.5``, which a
@@ -31,7 +34,7 @@ from assessment_models.roadmap import Roadmap, RoadmapItem
 
 ROADMAP_COLUMNS = (
     "Title", "Description", "Priority", "Labels", "Owner", "Due Date", "Status", "Phase",
-    "Quick win",
+    "Quick win", "Initiative", "Effort",
 )
 ANSWER_COLUMNS = (
     "Dimension", "Capability", "Question ID", "Question", "Answer level", "Answer",
@@ -61,7 +64,8 @@ def write_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def priority_buckets(roadmap: Roadmap) -> dict[str, str]:
     """High / Medium / Low per item id: terciles of the priority ranking, ties together."""
-    ranked = sorted(roadmap.items, key=lambda item: (-item.priority, item.id))
+    # Equal priorities share a bucket, so this order only has to be deterministic.
+    ranked = sorted(all_items(roadmap), key=lambda item: (-item.priority, item.id))
     count = len(ranked)
     bucket: dict[str, int] = {}
     for item in ranked:
@@ -69,7 +73,7 @@ def priority_buckets(roadmap: Roadmap) -> dict[str, str]:
         bucket[item.id] = min(2, first_equal * 3 // count)
     # A prerequisite inherits the best bucket of what needs it; walk in reverse placement
     # order so chains propagate (an item is always placed after its prerequisites).
-    for item in reversed(roadmap.items):
+    for item in reversed(all_items(roadmap)):
         for needed in item.requires:
             if needed in bucket:
                 bucket[needed] = min(bucket[needed], bucket[item.id])
@@ -81,28 +85,39 @@ def roadmap_csv(roadmap: Roadmap, tracking: Mapping[str, Tracking] | None = None
     tracking = tracking or {}
     priorities = priority_buckets(roadmap)
     rows = []
-    for item in roadmap.items:
+    for item in all_items(roadmap):
         tracked = tracking.get(item.id)
         rows.append((
             item.title,
             _description(item),
             priorities[item.id],
-            f"sextant;dimension:{item.dimension};phase:{item.phase.lower()}",
+            f"sextant;dimension:{item.dimension};phase:{item.phase.lower()};"
+            f"initiative:{item.initiative}",
             tracked.owner if tracked is not None else "",
             due_text(tracked),
             status_label(tracked),
             item.phase,
             "Yes" if item.quick_win else "No",
+            item.initiative_title,
+            f"{item.effort.value} ({item.points} points)",
         ))
     return write_csv(ROADMAP_COLUMNS, rows)
+
+
+def all_items(roadmap: Roadmap) -> tuple[RoadmapItem, ...]:
+    """Scheduled items phase by phase, then those the capacity left unscheduled."""
+    return (*roadmap.items, *roadmap.deferred)
 
 
 def _description(item: RoadmapItem) -> str:
     lines = [item.description, "", f"Why: {item.rationale}"]
     lines.append(
-        f"Capability: {item.capability_title} ({item.dimension_title}). "
-        f"Impact {item.impact}/3, effort {item.effort.value}, priority {item.priority:.2f}."
+        f"Initiative: {item.initiative_title}. Capability: {item.capability_title} "
+        f"({item.dimension_title}). Impact {item.impact}/3, effort {item.effort.value}, "
+        f"priority {item.priority:.2f}."
     )
+    if item.deferred_reason:
+        lines.append(f"Not scheduled: {item.deferred_reason}.")
     if item.requires:
         lines.append("Requires: " + ", ".join(item.requires) + ".")
     return "\n".join(lines)

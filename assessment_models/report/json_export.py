@@ -1,7 +1,7 @@
 """The JSON export: the responses exchange format plus the roadmap settings and tracking.
 
 The result imports back anywhere Sextant reads responses (the Start page, the CLI): the
-answers, the targets per dimension, the WIP limit and who does which recommendation.
+answers, the targets, the WIP limit, the capacity and who does which recommendation.
 Storage is not imported here; any tracking object with owner, due date and status will do.
 """
 
@@ -18,6 +18,7 @@ def export_responses(
     targets: Mapping[str, float] | None = None,
     wip_limit: int | None = None,
     tracking: Mapping[str, Tracking] | None = None,
+    capacity: int | None = None,
 ) -> Responses:
     """The responses with the stored roadmap settings and tracking attached."""
     work = {
@@ -32,6 +33,7 @@ def export_responses(
         update={
             "targets": None if targets is None else {k: float(v) for k, v in targets.items()},
             "wip_limit": wip_limit,
+            "capacity": capacity,
             "tracking": work,
         }
     )
@@ -42,6 +44,7 @@ def export_json(
     targets: Mapping[str, float] | None = None,
     wip_limit: int | None = None,
     tracking: Mapping[str, Tracking] | None = None,
+    capacity: int | None = None,
 ) -> str:
     """The export as pretty-printed JSON text (empty settings left out)."""
-    return export_responses(responses, targets, wip_limit, tracking).to_json()
+    return export_responses(responses, targets, wip_limit, tracking, capacity).to_json()

@@ -220,7 +220,7 @@ def _summary(
         f"{roadmap.targets[c.dimension or '']:g}, a gap of {gap[c.id]:.2f}"
         for c in largest
     ] or ["Every scored capability meets its target."], s))
-    out.append(Paragraph("Now (next 30 days) at a glance", s.h2))
+    out.append(Paragraph("Now (months 1–3) at a glance", s.h2))
     now = roadmap.phase("Now").items
     out.append(_bullets([
         (f"{s.star} " if item.quick_win else "") + f"<b>{esc(item.title)}</b> "

@@ -126,25 +126,63 @@ def roadmap_section(
     roadmap: Roadmap, s: Styles, width: float, tracking: Mapping[str, Tracking] | None
 ) -> list[Flowable]:
     out: list[Flowable] = [Paragraph("Roadmap", s.h1), Paragraph(
-        f"At most {roadmap.wip_limit} items per phase, in priority order; an item never comes "
-        f"before what it requires. {s.star} marks a quick win (impact at least medium, effort S).",
-        s.body)]
-    titles = {item.id: item.title for item in roadmap.items}
+        f"Each phase holds at most {roadmap.capacity} effort points (S = 1, M = 3, L = 8) and "
+        f"{roadmap.wip_limit} initiatives at once; an item starts only after what it requires. "
+        f"{s.star} marks a quick win (effort S, impact at least 2, an answer two levels below "
+        "target).", s.body)]
+    out += _initiative_table(roadmap, s, width)
+    titles = {item.id: item.title for item in (*roadmap.items, *roadmap.deferred)}
     for phase in roadmap.phases:
         out.append(CondPageBreak(HEADING_ROOM))  # no heading alone at the foot of a page
-        out.append(Paragraph(f"{esc(phase.name)} <font size=9>({esc(phase.horizon)})</font>",
-                             s.h2))
+        projection = roadmap.projection(phase.name)
+        after = projection.percent_to_target.get("overall")
+        reach = "" if after is None else f", {after:.0f} % of the way to target after it"
+        out.append(Paragraph(
+            f"{esc(phase.name)} <font size=9>({esc(phase.horizon)}: {phase.points_used} of "
+            f"{phase.capacity} points{reach})</font>", s.h2))
         if not phase.items:
             out.append(Paragraph("Nothing in this phase.", s.muted))
             continue
-        head = [Paragraph(f"<b>{h}</b>", s.cell) for h in
-                ("Recommendation", "Capability", "Effort / impact", "Priority")]
-        rows: list[list[object]] = [head]
-        for item in phase.items:
-            rows.append(_item_row(item, s, (tracking or {}).get(item.id), tracking is not None,
-                                  titles))
-        out.append(grid(rows, [w * width for w in (0.56, 0.22, 0.12, 0.1)], s))
+        out.append(_items_grid(phase.items, s, width, tracking, titles))
+    if roadmap.deferred:
+        out.append(CondPageBreak(HEADING_ROOM))
+        out.append(Paragraph("Not scheduled: over capacity", s.h2))
+        out.append(_items_grid(roadmap.deferred, s, width, tracking, titles))
+    if roadmap.unanswered:
+        out.append(Paragraph("Answer these to complete the picture", s.h2))
+        out.append(Paragraph("; ".join(esc(u.text) for u in roadmap.unanswered), s.body))
     return out
+
+
+def _initiative_table(roadmap: Roadmap, s: Styles, width: float) -> list[Flowable]:
+    if not roadmap.initiatives:
+        return []
+    head = [Paragraph(f"<b>{h}</b>", s.cell) for h in
+            ("Initiative", "Items", "Effort points", "Phases", "Dimensions")]
+    rows: list[list[object]] = [head]
+    for i in roadmap.initiatives:
+        rows.append([Paragraph(f"<b>{esc(i.title)}</b><br/>{esc(i.description)}", s.cell),
+                     str(len(i.items)), str(i.points),
+                     Paragraph(esc(", ".join(i.phases) or "not scheduled"), s.cell),
+                     Paragraph(esc(", ".join(i.dimension_titles)), s.cell)])
+    return [Paragraph("Initiatives", s.h2),
+            grid(rows, [w * width for w in (0.44, 0.08, 0.12, 0.16, 0.2)], s)]
+
+
+def _items_grid(
+    items: tuple[RoadmapItem, ...],
+    s: Styles,
+    width: float,
+    tracking: Mapping[str, Tracking] | None,
+    titles: dict[str, str],
+) -> Table:
+    head = [Paragraph(f"<b>{h}</b>", s.cell) for h in
+            ("Recommendation", "Initiative", "Effort / impact", "Priority")]
+    rows: list[list[object]] = [head]
+    for item in items:
+        rows.append(_item_row(item, s, (tracking or {}).get(item.id), tracking is not None,
+                              titles))
+    return grid(rows, [w * width for w in (0.56, 0.22, 0.12, 0.1)], s)
 
 
 def _item_row(
@@ -158,15 +196,16 @@ def _item_row(
     if item.pulled_in_by:
         needed = "; ".join(titles.get(r, r) for r in item.pulled_in_by)
         lines.append("Prerequisite of: " + esc(needed))
+    if item.deferred_reason:
+        lines.append("Not scheduled: " + esc(item.deferred_reason))
     if show:
         owner = tracked.owner if tracked is not None and tracked.owner else "unassigned"
         due = due_text(tracked) or "no due date"
         lines.append(f"Owner: {esc(owner)} · Due: {esc(due)} · Status: "
                      f"{esc(status_label(tracked))}")
-    score = "–" if item.current_score is None else f"{item.current_score:.2f}"
-    capability = (f"{esc(item.capability_title)}<br/>{esc(item.dimension_title)}<br/>"
-                  f"{score} {s.arrow} {item.target:g} (gap {item.gap:.2f})")
-    return [Paragraph("<br/>".join(lines), s.cell), Paragraph(capability, s.cell),
+    where = (f"{esc(item.initiative_title)}<br/>{esc(item.capability_title)} · "
+             f"{esc(item.dimension_title)}")
+    return [Paragraph("<br/>".join(lines), s.cell), Paragraph(where, s.cell),
             Paragraph(f"{item.effort.value} / {item.impact} of 3", s.cell),
             f"{item.priority:.2f}"]
 

@@ -39,6 +39,7 @@ class AssessmentRecord(BaseModel):
     targets: dict[str, float] | None = None
     wip_limit: int | None = None
     benchmark: BenchmarkChoice = BenchmarkChoice()
+    capacity: int | None = None
 
     @property
     def is_finished(self) -> bool:

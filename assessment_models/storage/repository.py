@@ -130,16 +130,23 @@ def reopen_assessment(session: Session, code: str) -> None:
 
 
 def save_targets(
-    session: Session, code: str, targets: dict[str, float], wip_limit: int | None
+    session: Session,
+    code: str,
+    targets: dict[str, float],
+    wip_limit: int | None,
+    capacity: int | None = None,
 ) -> None:
-    """Store the target level per dimension id and the roadmap's work-in-progress limit."""
+    """Store the target level per dimension or capability id and the roadmap's work-in-progress
+    limit and capacity (effort points per phase)."""
     with _transaction(session, write=True):
         row = _assessment(session, code, lock=True)
         questionnaire = _questionnaire(row)
+        units = set(questionnaire.dimensions_by_id) | set(questionnaire.capabilities_by_id)
         for dimension_id, target in targets.items():
-            if dimension_id not in questionnaire.dimensions_by_id:
+            if dimension_id not in units:
                 raise StorageError(
-                    f"targets: '{dimension_id}' is not a dimension of '{questionnaire.id}'"
+                    f"targets: '{dimension_id}' is not a dimension or capability of "
+                    f"'{questionnaire.id}'"
                 )
             if not is_target(target):
                 raise StorageError(
@@ -147,8 +154,11 @@ def save_targets(
                 )
         if wip_limit is not None and wip_limit < 1:
             raise StorageError("wip_limit: must be at least 1")
+        if capacity is not None and not 1 <= capacity <= 200:
+            raise StorageError("capacity: must be 1 to 200 effort points")
         row.targets = _targets_json(questionnaire, targets)
         row.wip_limit = wip_limit
+        row.capacity = capacity
         row.updated_at = _now()
 
 
@@ -203,6 +213,7 @@ def import_responses(session: Session, questionnaire: Questionnaire, responses: 
             row.targets = _targets_json(questionnaire, checked.targets)
         row.wip_limit = checked.wip_limit
         _fill_benchmark(row, checked.benchmark)
+        row.capacity = checked.capacity
         session.add(row)
         session.flush()  # assigns row.id
         for question_id, answer in checked.answers.items():
@@ -304,6 +315,7 @@ def _new_row(questionnaire: Questionnaire, respondent: Respondent, scope: Scope)
         scope_exclude=json.dumps(list(scope.exclude)),
         targets=None,
         wip_limit=None,
+        capacity=None,
         status="in_progress",
         created_at=now,
         updated_at=now,
@@ -331,6 +343,7 @@ def _record(row: AssessmentRow) -> AssessmentRecord:
         targets=None if row.targets is None else json.loads(row.targets),
         wip_limit=row.wip_limit,
         benchmark=_benchmark_of(row),
+        capacity=row.capacity,
     )
 
 
@@ -351,8 +364,9 @@ def _benchmark_of(row: AssessmentRow) -> BenchmarkChoice:
 
 
 def _targets_json(questionnaire: Questionnaire, targets: dict[str, float]) -> str:
-    """Targets as stored: JSON in the questionnaire's dimension order."""
-    ordered = {d: float(targets[d]) for d in questionnaire.dimensions_by_id if d in targets}
+    """Targets as stored: JSON in the questionnaire's order, dimensions then capabilities."""
+    units = [*questionnaire.dimensions_by_id, *questionnaire.capabilities_by_id]
+    ordered = {u: float(targets[u]) for u in units if u in targets}
     return json.dumps(ordered)
 
 

@@ -83,6 +83,7 @@ class AssessmentRow(Base):
     # The DORA figures to compare with; None until chosen (all industries, newest edition).
     benchmark_industry: Mapped[str | None] = mapped_column(String(64))
     benchmark_edition: Mapped[str | None] = mapped_column(String(8))
+    capacity: Mapped[int | None] = mapped_column(Integer)  # roadmap effort points per phase
     status: Mapped[str] = mapped_column(String(16), default="in_progress")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

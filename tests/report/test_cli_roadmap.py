@@ -24,8 +24,13 @@ def test_roadmap_json_is_the_roadmaps_output(capsys: pytest.CaptureFixture[str])
     code, out, err = run(capsys, "roadmap", RESPONSES, *MINI, "--format", "json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert data["wip_limit"] == 3
-    assert [i["id"] for i in data["phases"][0]["items"]] == ["del_measure", "chg_auto"]
+    assert (data["wip_limit"], data["capacity"]) == (3, 10)
+    assert data["phases"][0]["items"] == ["del_measure", "chg_auto"]
+    assert [(i["id"], i["phase"], i["priority"]) for i in data["items"]] == [
+        ("del_measure", "Now", 16.0), ("chg_auto", "Now", 9.0)]
+    assert data["items"][0]["addresses"] == [
+        {"question": "dora_lead_time", "answered_level": 2, "to_level": 4}]
+    assert data["unanswered"] == [] and len(data["projected"]) == 4
 
 
 def test_roadmap_takes_one_target_for_every_dimension(
@@ -44,7 +49,8 @@ def test_roadmap_table_lists_every_phase(capsys: pytest.CaptureFixture[str]) -> 
                        "--wip", "1")
     assert code == 0
     assert "Targets: processes=4.5, technology=4" in out
-    for heading in ("Now (0–30 days)", "Next (1–3 months)", "Later (3–6 months)", "Beyond"):
+    for heading in ("Now (months 1–3)", "Next (months 4–6)", "Later (months 7–12)",
+                    "Beyond (months 13–18)"):
         assert heading in out
     assert "Let the pipeline approve low-risk changes" in out
 
@@ -55,12 +61,15 @@ def test_roadmap_table_lists_every_phase(capsys: pytest.CaptureFixture[str]) -> 
         (["--targets", "processes=4.2"],
          "sextant: target for 'processes' must be 1 to 5 in steps of 0.5 (e.g. 3.5), got 4.2\n"),
         (["--targets", "culture=3"],
-         "sextant: no dimension 'culture' in 'mini' (known: processes, technology)\n"),
+         "sextant: no dimension or capability 'culture' in 'mini' "
+         "(dimensions: processes, technology)\n"),
         (["--target", "six"],
          "sextant: target must be a number from 1 to 5 in steps of 0.5, got 'six'\n"),
         (["--wip", "0"], "sextant: WIP limit must be at least 1, got 0\n"),
         (["--wip", "many"],
          "sextant: WIP limit must be a whole number of at least 1, got 'many'\n"),
+        (["--capacity", "0"],
+         "sextant: capacity must be 1 to 200 effort points per phase, got 0\n"),
     ],
 )
 def test_bad_settings_end_with_one_line_and_exit_2(

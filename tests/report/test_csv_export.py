@@ -56,25 +56,29 @@ def test_roadmap_csv_has_the_tracker_columns_in_order(
     text = roadmap_csv(build_roadmap(mini, score(mini, mini_responses)))
     assert text.splitlines()[0] == ",".join(ROADMAP_COLUMNS)
     assert ROADMAP_COLUMNS == ("Title", "Description", "Priority", "Labels", "Owner",
-                               "Due Date", "Status", "Phase", "Quick win")
+                               "Due Date", "Status", "Phase", "Quick win", "Initiative",
+                               "Effort")
     assert text.endswith("\r\n")
 
 
 def test_roadmap_csv_rows_follow_the_roadmap_with_labels_and_tercile_priorities(
     mini: Questionnaire, mini_responses: Responses
 ) -> None:
-    # Priorities 12, 2/3 (see test_roadmap.py): ranks 0..1 of 2 → terciles
-    # 0·3//2 = 0 High, 1·3//2 = 1 Medium. WIP 1 puts the second item in Next.
+    # Priorities 16, 9 (see test_roadmap.py, case A): ranks 0..1 of 2 → terciles
+    # 0·3//2 = 0 High, 1·3//2 = 1 Medium. WIP 1 puts the second initiative in Next.
     out = rows(roadmap_csv(build_roadmap(mini, score(mini, mini_responses), wip_limit=1)))
     assert [(r["Title"], r["Priority"], r["Phase"], r["Quick win"]) for r in out] == [
-        ("Measure the four keys", "High", "Now", "Yes"),
+        ("Measure the four keys", "High", "Now", "No"),
         ("Let the pipeline approve low-risk changes", "Medium", "Next", "No"),
     ]
-    assert out[0]["Labels"] == "sextant;dimension:processes;phase:now"
-    assert out[1]["Labels"] == "sextant;dimension:processes;phase:next"
+    assert out[0]["Labels"] == "sextant;dimension:processes;phase:now;initiative:fast_feedback"
+    assert out[1]["Labels"] == "sextant;dimension:processes;phase:next;initiative:safer_change"
+    assert (out[1]["Initiative"], out[1]["Effort"]) == (
+        "Make change safe and routine", "L (8 points)")
     assert out[0]["Status"] == "Planned" and out[0]["Owner"] == "" and out[0]["Due Date"] == ""
-    assert "Why: Delivery performance scores 3.00" in out[0]["Description"]
-    assert "Requires: chg_risk." in out[1]["Description"]
+    assert "Why: On 'How long from commit to production?' you answered: '200 hours'" in (
+        out[0]["Description"])
+    assert "Requires:" not in out[1]["Description"]  # chg_risk is done at chg_approval 4
 
 
 def test_a_prerequisite_is_never_a_lower_priority_than_what_needs_it(
@@ -89,6 +93,15 @@ def test_a_prerequisite_is_never_a_lower_priority_than_what_needs_it(
     needing = priority["Let the pipeline approve low-risk changes"]
     assert priority["Score change risk"] in {"High", needing}
     assert priority["Define three standard change types"] == "High"
+
+
+def test_items_over_capacity_come_last_as_unscheduled(mini: Questionnaire) -> None:
+    responses = parse_responses(mini, {"questionnaire": "mini", "answers": {
+        "chg_approval": {"level": 1}, "chg_rollback": {"level": "rb_partly"}}})
+    out = rows(roadmap_csv(build_roadmap(mini, score(mini, responses), capacity=7)))
+    assert (out[-1]["Title"], out[-1]["Phase"]) == (
+        "Let the pipeline approve low-risk changes", "Unscheduled")
+    assert "Not scheduled: it needs 8 effort points" in out[-1]["Description"]
 
 
 def test_roadmap_csv_carries_the_tracking(mini: Questionnaire, mini_responses: Responses) -> None:

@@ -49,14 +49,15 @@ def test_export_imports_back_with_answers_targets_wip_and_tracking(
     due = date(2025, 3, 31)
     with sessions() as session:
         code = import_responses(session, mini, mini_responses)
-        save_targets(session, code, {"processes": 4.5, "technology": 3}, wip_limit=2)
+        save_targets(session, code, {"processes": 4.5, "technology": 3, "change": 5}, wip_limit=2,
+                     capacity=12)
         save_tracking(session, code, TrackedItem(
             recommendation_id="chg_auto", owner="Ana", due_date=due, status="in_progress"
         ))
         record = get_assessment(session, code)
         text = export_json(
             load_responses(session, code), record.targets, record.wip_limit,
-            load_tracking(session, code),
+            load_tracking(session, code), record.capacity,
         )
 
     again = parse_responses(mini, parse_responses_json(text, "export.json"), "export.json")
@@ -64,8 +65,8 @@ def test_export_imports_back_with_answers_targets_wip_and_tracking(
         copy = import_responses(session, mini, again)
         assert load_responses(session, copy).answers == mini_responses.answers
         record = get_assessment(session, copy)
-        assert record.targets == {"processes": 4.5, "technology": 3.0}
-        assert record.wip_limit == 2
+        assert record.targets == {"processes": 4.5, "technology": 3.0, "change": 5.0}
+        assert (record.wip_limit, record.capacity) == (2, 12)
         assert load_tracking(session, copy) == {
             "chg_auto": TrackedItem(
                 recommendation_id="chg_auto", owner="Ana", due_date=due, status="in_progress"
@@ -119,7 +120,9 @@ def test_tracking_an_unknown_recommendation_is_one_clear_line(mini: Questionnair
 def test_a_target_for_an_unknown_dimension_is_refused(mini: Questionnaire) -> None:
     with pytest.raises(ResponsesError) as caught:
         parse_responses(mini, document(targets={"people": 3}))
-    assert str(caught.value) == "responses: targets.people: no dimension with this id in 'mini'"
+    assert str(caught.value) == (
+        "responses: targets.people: no dimension or capability with this id in 'mini'"
+    )
 
 
 @pytest.mark.parametrize("target", [0.5, 5.5, 3.3])

@@ -168,12 +168,33 @@ def test_targets_and_the_wip_limit_persist(db, mini: Questionnaire) -> None:
     assert record.wip_limit == 3
 
 
+def test_capability_targets_and_the_capacity_persist(db, mini: Questionnaire) -> None:
+    with db.session() as session:
+        code = create_assessment(session, mini, ACME, Scope())
+    with db.session() as session:
+        save_targets(session, code, {"change": 4.5, "processes": 3}, wip_limit=2, capacity=14)
+    with db.session() as session:
+        record = get_assessment(session, code)
+    assert record.targets == {"processes": 3.0, "change": 4.5}  # dimensions first
+    assert (record.wip_limit, record.capacity) == (2, 14)
+
+
+def test_a_capacity_out_of_range_is_refused(db, mini: Questionnaire) -> None:
+    with db.session() as session:
+        code = create_assessment(session, mini, ACME, Scope())
+    with db.session() as session, pytest.raises(StorageError) as caught:
+        save_targets(session, code, {}, wip_limit=3, capacity=0)
+    assert str(caught.value) == "capacity: must be 1 to 200 effort points"
+    with db.session() as session:
+        assert get_assessment(session, code).capacity is None
+
+
 def test_a_target_for_an_unknown_dimension_is_refused(db, mini: Questionnaire) -> None:
     with db.session() as session:
         code = create_assessment(session, mini, ACME, Scope())
     with db.session() as session, pytest.raises(StorageError) as caught:
         save_targets(session, code, {"nope": 3.0}, wip_limit=None)
-    assert str(caught.value) == "targets: 'nope' is not a dimension of 'mini'"
+    assert str(caught.value) == "targets: 'nope' is not a dimension or capability of 'mini'"
     with db.session() as session:
         assert get_assessment(session, code).targets is None
 
