@@ -15,7 +15,6 @@ Plain words for a reader who did not take the assessment: no formulas, no ids.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,6 +22,7 @@ from assessment_models.benchmark import BenchmarkResult, MetricResult, benchmark
 from assessment_models.outcomes import PracticeOutcomeFlag, practice_outcome_flags
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import BenchmarkChoice, Responses
+from assessment_models.roadmap import Roadmap
 from assessment_models.scoring import ScoreCard, UnitScore
 
 #: What each level says about how the team works (the names may differ per questionnaire).
@@ -211,12 +211,11 @@ def _flags(flags: Sequence[PracticeOutcomeFlag], benchmark: BenchmarkResult | No
 def _starts(starts: Sequence[tuple[str, str]]) -> str:
     if not starts:
         return "Nothing needs starting now: every answered practice meets its target."
-    chosen = list(starts[:3])
-    lead = "The first thing to start now is" if len(chosen) == 1 else (
-        f"The {_count_word(len(chosen))} things to start now are"
-    )
-    body = "; ".join(f"{title}, to {change}" for title, change in chosen)
-    return f"{lead}: {body}."
+    chosen = [f"{title} ({change})" if change else title for title, change in starts[:3]]
+    if len(chosen) == 1:
+        return f"One initiative starts now: {chosen[0]}."
+    listed = "; ".join(chosen[:-1]) + f"; and {chosen[-1]}"
+    return f"{_count_word(len(chosen)).capitalize()} initiatives start now: {listed}."
 
 
 def _count_word(n: int) -> str:
@@ -224,30 +223,17 @@ def _count_word(n: int) -> str:
     return words[n] if 0 <= n < len(words) else str(n)
 
 
-def starts_from_roadmap(roadmap: Any) -> list[tuple[str, str]]:
-    """What to start now and what it should change, from the roadmap's first phase.
-
-    Grouped by initiative when the roadmap has initiatives, else one line per item.
-    """
-    now = roadmap.phase("Now").items
-    initiatives = getattr(roadmap, "initiatives", ())
-    if initiatives:
-        started = [i for i in initiatives if "Now" in i.phases]
-        return [(i.title, _lowered(i.description)) for i in started]
-    return [
-        (item.title, f"lift {item.capability_title} from "
-                     f"{_score_text(item.current_score)} towards {item.target:g}")
-        for item in now
-    ]
+def starts_from_roadmap(roadmap: Roadmap) -> list[tuple[str, str]]:
+    """What to start now and what it should change: the initiatives under way in Now, in
+    plan order, with their one-sentence description."""
+    started = [i for i in roadmap.initiatives if "Now" in i.phases]
+    return [(i.title, _lowered(i.description)) for i in started]
 
 
 def _lowered(sentence: str) -> str:
     text = sentence.strip().rstrip(".")
     return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
 
-
-def _score_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
 
 
 class Findings(BaseModel):
@@ -261,7 +247,7 @@ class Findings(BaseModel):
 
 
 def findings(
-    questionnaire: Questionnaire, responses: Responses, card: ScoreCard, roadmap: Any
+    questionnaire: Questionnaire, responses: Responses, card: ScoreCard, roadmap: Roadmap
 ) -> Findings:
     """The benchmark (for the responses' chosen industry and edition), flags and summary."""
     choice = responses.benchmark or BenchmarkChoice()

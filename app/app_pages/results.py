@@ -21,7 +21,7 @@ from labels import (
 )
 
 from assessment_models.errors import SextantError
-from assessment_models.roadmap import DEFAULT_WIP_LIMIT, build_roadmap
+from assessment_models.roadmap import DEFAULT_CAPACITY, DEFAULT_WIP_LIMIT, build_roadmap
 from assessment_models.scoring import score
 from assessment_models.summary import coverage_note, findings
 
@@ -51,7 +51,8 @@ coverage_col.metric("Questions answered", coverage_text(overall.coverage), borde
 stored_targets = record.targets or {}
 try:
     roadmap = build_roadmap(
-        questionnaire, card, stored_targets, record.wip_limit or DEFAULT_WIP_LIMIT
+        questionnaire, card, stored_targets, record.wip_limit or DEFAULT_WIP_LIMIT,
+        record.capacity or DEFAULT_CAPACITY,
     )
     found = findings(questionnaire, responses, card, roadmap)
 except SextantError as exc:

@@ -26,6 +26,7 @@ def esc(text: object) -> str:
 class Styles:
     fonts: FontSet
     body: ParagraphStyle
+    lead: ParagraphStyle
     small: ParagraphStyle
     muted: ParagraphStyle
     cell: ParagraphStyle
@@ -61,13 +62,16 @@ def make_styles() -> Styles:
     return Styles(
         fonts=fonts,
         body=style("SextantBody", 9.5, spaceAfter=4),
+        lead=style("SextantLead", 10.5, spaceAfter=7),
         small=style("SextantSmall", 8),
         muted=style("SextantMuted", 8, textColor=MUTED),
         cell=style("SextantCell", 8),
         cell_bold=style("SextantCellBold", 8, bold=True),
-        h1=style("SextantH1", 17, bold=True, spaceBefore=2, spaceAfter=8, textColor=ACCENT),
-        h2=style("SextantH2", 12.5, bold=True, spaceBefore=10, spaceAfter=5),
-        h3=style("SextantH3", 10, bold=True, spaceBefore=6, spaceAfter=3),
+        # keepWithNext: platypus keeps a heading on the page of what follows it.
+        h1=style("SextantH1", 17, bold=True, spaceBefore=2, spaceAfter=8, textColor=ACCENT,
+                 keepWithNext=1),
+        h2=style("SextantH2", 12.5, bold=True, spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        h3=style("SextantH3", 10, bold=True, spaceBefore=6, spaceAfter=3, keepWithNext=1),
         title=style("SextantTitle", 26, bold=True, alignment=TA_CENTER, spaceAfter=14,
                     textColor=ACCENT),
         cover_big=style("SextantCoverBig", 20, bold=True, alignment=TA_CENTER, spaceAfter=6),

@@ -129,9 +129,10 @@ def test_unscored_and_out_of_scope_dimensions_do_not_break_the_report(
     responses = parse_responses(quick, {"questionnaire": quick.id,
                                         "scope": {"exclude": [excluded]}, "answers": {}})
     text = text_of(render(quick, responses))
-    assert "(not scored)" in text
+    assert "not scored" in text
     assert "There is no overall score yet" in text
-    assert "Out of scope" in text
+    assert "Out of scope" in text  # the appendix, for the excluded dimension's answers
+    assert f"{quick.dimensions[0].title} not assessed" in text
 
 
 def test_without_a_unicode_font_the_report_falls_back_to_helvetica(
@@ -156,14 +157,14 @@ def test_the_cover_and_the_radar_page_render_to_non_blank_images(
 
     pdf_path = tmp_path / "report.pdf"
     pdf_path.write_bytes(render(quick, quick_responses))
-    for page in (1, 3):  # the cover, and "Scores" with the radar
+    for page in (1, 3):  # the cover, and "Maturity" with the radar
         prefix = tmp_path / f"page{page}"
         subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", str(page), "-l", str(page),
                         "-singlefile", str(pdf_path), str(prefix)], check=True)
         image = Image.open(f"{prefix}.png").convert("L")
         dark = sum(image.histogram()[:200])  # pixels darker than light grey
         assert dark > 500, f"page {page} looks blank"
-    assert "Scores" in (PdfReader(pdf_path).pages[2].extract_text() or "")
+    assert "Maturity" in (PdfReader(pdf_path).pages[2].extract_text() or "")
 
 
 def test_every_page_says_which_of_how_many_it_is(
