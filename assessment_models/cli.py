@@ -35,8 +35,14 @@ class UsageError(SextantError):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((w for w in words if not w.startswith("-")), None)
+    # A command of this module runs without importing the other commands' modules (roadmap,
+    # PDF, benchmark, portfolio): they would add a third to `sextant score`'s start-up.
+    parser = build_parser(extra_commands=False)
+    if command not in _command_names(parser):
+        parser = build_parser()
+    args = parser.parse_args(words)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -47,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extra_commands: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sextant",
         description="Sextant: an IT delivery maturity self-assessment.",
@@ -77,8 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="questionnaire YAML (default: the installed delivery-full)")
     p.set_defaults(handler=cmd_references)
 
-    _register_extra_commands(sub)
+    if extra_commands:
+        _register_extra_commands(sub)
     return parser
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    """The sub-command names a parser knows (argparse keeps them on its sub-parsers action)."""
+    return {
+        name
+        for action in parser._actions
+        if isinstance(action, argparse._SubParsersAction)
+        for name in action.choices
+    }
 
 
 def add_responses_arguments(p: argparse.ArgumentParser, formats: bool = True) -> None:

@@ -7,6 +7,7 @@ the document (``dimensions[2].capabilities[0].questions[3].options``) and the YA
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from assessment_models.questionnaire import Questionnaire
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _DISCRIMINATOR_TAGS = {"scale", "choice", "metric"}
+_ID = re.compile(r"[a-z][a-z0-9_-]*")
 
 
 def questionnaires_dir() -> Path:
@@ -85,7 +87,21 @@ def load_installed(directory: Path | None = None) -> dict[str, Questionnaire]:
 
 
 def find_installed(questionnaire_id: str, directory: Path | None = None) -> Questionnaire:
-    """The installed questionnaire with this id."""
+    """The installed questionnaire with this id.
+
+    The file named after the id is tried first, so that one command parses one file (the
+    full questionnaire alone takes tens of milliseconds); the others are read only when that
+    file is missing or holds another id.
+    """
+    directory = directory or questionnaires_dir()
+    # Only a well-formed id names a file: nothing like "../x" reads outside the directory.
+    suffixes = (".yaml", ".yml") if _ID.fullmatch(questionnaire_id) else ()
+    for suffix in suffixes:
+        named = directory / f"{questionnaire_id}{suffix}"
+        if named.is_file():
+            questionnaire = load_questionnaire(named)
+            if questionnaire.id == questionnaire_id:
+                return questionnaire
     installed = load_installed(directory)
     if questionnaire_id not in installed:
         known = ", ".join(sorted(installed)) or "none"

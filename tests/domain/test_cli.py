@@ -127,3 +127,21 @@ def test_every_command_has_help():
         result = run(name, "--help")
         assert result.returncode == 0, name
         assert "usage: sextant" in result.stdout
+
+
+def test_score_leaves_the_other_commands_modules_unimported(tmp_path: Path) -> None:
+    # Start-up time: `sextant score` must not pay for the roadmap, the PDF or the portfolio.
+    responses = tmp_path / "responses.json"
+    responses.write_text(json.dumps({"questionnaire": "delivery-quick", "answers": {}}))
+    probe = (
+        "import sys\n"
+        "from assessment_models.cli import main\n"
+        f"main(['score', {str(responses)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('assessment_models.', 'reportlab'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    loaded = out.strip().splitlines()[-1]
+    assert "assessment_models.scoring" in loaded
+    for heavy in ("cli_roadmap", "roadmap", "report", "portfolio", "reportlab"):
+        assert f"'{heavy}" not in loaded and f".{heavy}'" not in loaded, loaded

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from assessment_models.errors import QuestionnaireError
-from assessment_models.loader import load_questionnaire, parse_questionnaire
+from assessment_models.loader import find_installed, load_questionnaire, parse_questionnaire
 
-MINI_TEXT = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text()
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+MINI_TEXT = (FIXTURES / "mini.yaml").read_text()
 LAST_TEST_OPTION = (
     '              - {id: t5, level: 5, label: Continuous, descriptor: "Tests, contracts and '
     'canary analysis gate every production deployment."}\n'
@@ -226,3 +228,22 @@ def test_a_file_that_is_not_utf8_is_reported(tmp_path):
 def test_python_objects_in_yaml_are_refused_not_constructed():
     with pytest.raises(QuestionnaireError, match="not valid YAML"):
         parse_questionnaire("id: !!python/object/apply:os.system ['true']\n", source="q.yaml")
+
+
+def test_find_installed_reads_only_the_file_named_after_the_id(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "mini.yaml")
+    (tmp_path / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    assert find_installed("mini", tmp_path).id == "mini"
+
+
+def test_find_installed_still_finds_an_id_in_a_file_named_otherwise(tmp_path: Path) -> None:
+    shutil.copy(FIXTURES / "mini.yaml", tmp_path / "renamed.yaml")
+    assert find_installed("mini", tmp_path).id == "mini"
+
+
+def test_an_id_never_names_a_file_outside_the_directory(tmp_path: Path) -> None:
+    (tmp_path / "secret.yaml").write_text("not: [a questionnaire\n", encoding="utf-8")
+    (tmp_path / "installed").mkdir()
+    unknown = r"no installed questionnaire has the id '\.\./secret'"
+    with pytest.raises(QuestionnaireError, match=unknown):
+        find_installed("../secret", tmp_path / "installed")
