@@ -1,7 +1,7 @@
 """Resources shared by every session of this server process, opened once and cached.
 
 Nothing per-user lives here: only the installed questionnaires (parsed once) and the
-database engine (migrated once at start-up).
+database engine (migrated once at start-up, when behind).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from assessment_models import storage
 from assessment_models.loader import load_installed, questionnaires_dir
 from assessment_models.questionnaire import Questionnaire
+from assessment_models.storage.startup import migrate_at_startup
 
 
 def configured_database_url() -> str:
@@ -33,7 +34,9 @@ def configured_database_url() -> str:
 @st.cache_resource(show_spinner=False)
 def _engine(url: str) -> Engine:
     engine = storage.make_engine(url)
-    storage.migrate(engine)
+    # Migrates in a child process, and only when the database is behind: the server never
+    # holds Alembic (about 12 MiB) for the rest of its life.
+    migrate_at_startup(engine, url)
     return engine
 
 

@@ -238,7 +238,7 @@ def cells(result: Result) -> list[str]:
         "" if ratio is None or result.target_on == "value" else f"{ratio:.2f}×",
         _target(result),
         verdict,
-        result.note,
+        " ".join(result.note.split()),  # one line, whatever an error message held
     ]
 
 

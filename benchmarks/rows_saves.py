@@ -165,7 +165,8 @@ class Trial:
                     save_answer(sessions, code, qid, Answer(level=level))
                 except Exception as exc:  # a lost answer, counted
                     failed[0] += 1
-                    self.errors.append(f"{type(exc).__name__}: {exc}"[:120])
+                    first = str(exc).splitlines()[0] if str(exc) else ""
+                    self.errors.append(f"{type(exc).__name__}: {first}"[:120])
                 self.worst = max(self.worst, time.perf_counter() - began)
 
         seconds, _ = run_writers(self.writers, work)

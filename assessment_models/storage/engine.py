@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -60,6 +61,9 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 def alembic_config() -> Config:
     """Alembic's configuration, built in code: no ``alembic.ini`` on disk."""
+    # Imported here: a server whose database is current never loads Alembic (startup.py).
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("path_separator", "os")
@@ -68,6 +72,8 @@ def alembic_config() -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema up to date (``alembic upgrade head``); a no-op when it already is."""
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         connection = connection.execution_options(**{SQLITE_IMMEDIATE: True})

@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from assessment_models import storage
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 APP_DIR = PROJECT_ROOT / "app"
 APP = APP_DIR / "streamlit_app.py"
@@ -30,6 +32,11 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(FIXTURES / "mini.yaml", questionnaires / "mini.yaml")
     path = tmp_path / "sextant.db"
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
+    # Migrated here, in-process: the app would otherwise migrate in a child process (so that
+    # a server never holds Alembic), which costs a Python start-up per test.
+    engine = storage.make_engine(f"sqlite:///{path}")
+    storage.migrate(engine)
+    engine.dispose()
     monkeypatch.setenv("SEXTANT_QUESTIONNAIRES", str(questionnaires))
     return path
 
