@@ -22,6 +22,7 @@ The rules, in one place:
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Iterable, Sequence
 from datetime import datetime
@@ -221,7 +222,7 @@ def question_spread(
         mean=statistics.fmean(levels) if levels else None,
         minimum=min(levels) if levels else None,
         maximum=max(levels) if levels else None,
-        sd=statistics.pstdev(levels) if len(levels) > 1 else 0.0,
+        sd=population_sd(levels),
         confidence=confidence,
         comments=tuple(comments),
         value_median=statistics.median(values) if values else None,
@@ -361,6 +362,18 @@ def quartiles(values: Sequence[float]) -> tuple[float | None, float | None]:
         return values[0], values[0]
     q1, _q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
     return q1, q3
+
+
+def population_sd(levels: Sequence[int]) -> float:
+    """Standard deviation of the levels as a population, in floats.
+
+    (``statistics.pstdev`` is exact but works in fractions, ten times slower; levels are
+    small integers, so floats lose nothing that shows.)
+    """
+    if len(levels) < 2:
+        return 0.0
+    mean = sum(levels) / len(levels)
+    return math.sqrt(sum((x - mean) ** 2 for x in levels) / len(levels))
 
 
 def _answered(answer: Answer | None) -> bool:

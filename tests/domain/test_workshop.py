@@ -241,3 +241,11 @@ def test_the_workshop_module_does_not_import_streamlit() -> None:
     code = "import sys, assessment_models.workshop; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_benchmark_case_aggregates_every_participant_and_question(mini) -> None:
+    from benchmarks.workshop import aggregation_case
+
+    card = aggregation_case(mini, 10)()
+    assert card.participants == 10
+    assert all(q.answered == 10 for q in card.questions)
