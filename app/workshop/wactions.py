@@ -91,11 +91,11 @@ def join_workshop() -> None:
     wstate.set_error("join", None)
     state.open_assessment(code)
     state.flash(
-        "You have joined the workshop. Your answers are saved as you go, and nobody sees "
-        "them until the facilitator reveals the group's answers. Keep your own link (on the "
-        "Start page) to continue on another device."
+        "You have joined the workshop. Your answers are saved as you go; nobody sees them "
+        "until the facilitator reveals the group's answers. Keep the link below to carry on "
+        "from another device."
     )
-    wstate.go_to(routes.ASSESS)
+    wstate.go_to(routes.START)  # the resume link and "Continue answering"
 
 
 # Dashboard controls -------------------------------------------------------------------------

@@ -98,8 +98,11 @@ def header(record: WorkshopRecord) -> None:
 
 def participation(aggregate: WorkshopAggregate, timezone: str | None) -> None:
     done = sum(1 for p in aggregate.progress if p.questions and p.answered == p.questions)
+    given = sum(p.answered for p in aggregate.progress)
+    asked = sum(p.questions for p in aggregate.progress)
     st.markdown(
-        f"**{aggregate.participants} joined** · {done} of {aggregate.participants} finished"
+        f"**{aggregate.participants} joined** · {done} of {aggregate.participants} finished · "
+        f"{given} of {asked} answers in"
     )
     if not aggregate.progress:
         st.caption("Nobody has joined yet. Show the projector view so people can join.")

@@ -81,9 +81,12 @@ def join(run: Run, join_code: str, name: str) -> AppTest:
     assert at.text_input(key=wstate.JOIN_CODE).value == join_code  # from the QR code's link
     at.text_input(key=wstate.JOIN_NAME).input(name)
     run(at.button(key=wstate.JOIN_SUBMIT).click())
-    assert at.title[0].value == "Processes", [e.value for e in at.error]
-    # A browser follows the switch to Assess; AppTest stays on the page it was sent to.
-    return run(at.switch_page(ASSESS))
+    assert [s.value for s in at.success][0].startswith("You have joined the workshop.")
+    assert at.query_params[state.CODE_PARAM]  # their own resume link
+    # A browser follows "Continue answering"; AppTest stays on the page it was sent to.
+    run(at.switch_page(ASSESS))
+    assert at.title[0].value == "Processes"
+    return at
 
 
 @pytest.fixture
