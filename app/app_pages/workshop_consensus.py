@@ -73,9 +73,9 @@ with st.container(border=True):
         + (answer_text(questionnaire, question, median) if median else "no answers yet")
     )
 
-    levels = {o.level: f"{o.level} · {o.label}" for o in getattr(question, "options", ())}
     if isinstance(question, MetricQuestion):
         state.seed(wstate.CONS_VALUE, current.value if current else None)
+        state.seed(wstate.CONS_NA, bool(current and current.na))
         st.number_input(
             f"Agreed value, in {question.unit}",
             min_value=question.min_value,
@@ -84,20 +84,22 @@ with st.container(border=True):
             format="%g",
             key=wstate.CONS_VALUE,
         )
-        levels = {}
-    if question.allow_na:
-        levels[wstate.NA] = NA_LABEL  # type: ignore[index]
-    if levels:
-        seeded = None
-        if current is not None and current.na:
-            seeded = wstate.NA
-        elif current is not None and not isinstance(question, MetricQuestion):
-            seeded = current.level
+        if question.allow_na:
+            st.checkbox("Not applicable", key=wstate.CONS_NA)
+    else:
+        options: dict[int | str, str] = {
+            o.level: f"{o.level} · {o.label}" for o in question.options
+        }
+        if question.allow_na:
+            options[wstate.NA] = NA_LABEL
+        seeded: int | str | None = None
+        if current is not None:
+            seeded = wstate.NA if current.na else current.level
         state.seed(wstate.CONS_LEVEL, seeded)
         st.radio(
             "Agreed answer",
-            options=list(levels),
-            format_func=levels.__getitem__,
+            options=list(options),
+            format_func=options.__getitem__,
             index=None,
             key=wstate.CONS_LEVEL,
             horizontal=True,

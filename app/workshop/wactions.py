@@ -72,6 +72,18 @@ def _deadline() -> datetime | None:
 
 
 # Join ---------------------------------------------------------------------------------------
+def show_invite(join_code: str) -> None:
+    """A join link (?j=CODE): say what it opens (title, team, privacy), never any answer."""
+    if wstate.join_blocked():
+        wstate.set_error("join", wstate.TOO_MANY_ATTEMPTS)
+        return
+    try:
+        wstate.set_invite(wstore.invite(join_code))
+    except NotFoundError as exc:
+        wstate.record_failed_join()
+        wstate.set_error("join", exc.message)
+
+
 def join_workshop() -> None:
     """on_click of "Join": a new participant, their own assessment opened in this tab."""
     if wstate.join_blocked():
@@ -129,14 +141,19 @@ def reopen(code: str) -> None:
 def record_consensus(consensus_code: str, question: Question) -> None:
     """on_click of "Record": the answer and note on screen become the agreed answer."""
     note = state.value(wstate.CONS_NOTE) or ""
-    chosen = state.value(wstate.CONS_LEVEL)
-    if chosen == wstate.NA:
-        answer = Answer(na=True, comment=note)
-    elif isinstance(question, MetricQuestion):
+    if isinstance(question, MetricQuestion):
         value = state.value(wstate.CONS_VALUE)
-        answer = Answer(value=None if value is None else float(value), comment=note)
+        if state.value(wstate.CONS_NA):
+            answer = Answer(na=True, comment=note)
+        else:
+            answer = Answer(value=None if value is None else float(value), comment=note)
     else:
-        answer = Answer(level=chosen, comment=note)
+        chosen = state.value(wstate.CONS_LEVEL)
+        answer = (
+            Answer(na=True, comment=note)
+            if chosen == wstate.NA
+            else Answer(level=chosen, comment=note)
+        )
     _save_consensus(consensus_code, question.id, answer)
 
 
@@ -194,7 +211,7 @@ def step(question_ids: list[str], offset: int) -> None:
 
 
 def forget_consensus_widgets() -> None:
-    for key in (wstate.CONS_LEVEL, wstate.CONS_VALUE, wstate.CONS_NOTE):
+    for key in (wstate.CONS_LEVEL, wstate.CONS_VALUE, wstate.CONS_NA, wstate.CONS_NOTE):
         st.session_state.pop(key, None)
 
 
@@ -209,13 +226,11 @@ def _save_consensus(consensus_code: str, question_id: str, answer: Answer) -> No
 
 
 def _seed_consensus_widgets(question: Question, answer: Answer) -> None:
-    if answer.na:
-        state.set_value(wstate.CONS_LEVEL, wstate.NA)
-    elif isinstance(question, MetricQuestion):
-        state.set_value(wstate.CONS_LEVEL, None)
+    if isinstance(question, MetricQuestion):
+        state.set_value(wstate.CONS_NA, answer.na)
         state.set_value(wstate.CONS_VALUE, answer.value)
     else:
-        state.set_value(wstate.CONS_LEVEL, answer.level)
+        state.set_value(wstate.CONS_LEVEL, wstate.NA if answer.na else answer.level)
 
 
 def _guard(where: str, change: Callable[[], None]) -> None:

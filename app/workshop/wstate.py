@@ -10,6 +10,8 @@ import time
 
 import streamlit as st
 
+from assessment_models.storage.workshop_records import WorkshopInvite
+
 FACILITATOR_PARAM = "w"
 JOIN_PARAM = "j"
 
@@ -23,6 +25,7 @@ _FACILITATOR = f"{_P}facilitator"
 _FAILED_JOINS = f"{_P}failed_joins"
 _ERROR = f"{_P}error"
 _GO = f"{_P}go"
+_INVITE = f"{_P}invite"
 
 # Create (Start page, "Run a workshop")
 CREATE_QUESTIONNAIRE = f"{_P}create.questionnaire"
@@ -57,6 +60,7 @@ DASH_CSV = f"{_P}dash.csv"
 CONS_QUESTION = f"{_P}cons.question"
 CONS_LEVEL = f"{_P}cons.level"
 CONS_VALUE = f"{_P}cons.value"
+CONS_NA = f"{_P}cons.na"
 CONS_NOTE = f"{_P}cons.note"
 CONS_RECORD = f"{_P}cons.record"
 CONS_MEDIAN = f"{_P}cons.median"
@@ -151,3 +155,11 @@ def go_to(page: str) -> None:
 
 def pop_go() -> str | None:
     return st.session_state.pop(_GO, None)
+
+
+def set_invite(invite: WorkshopInvite | None) -> None:
+    st.session_state[_INVITE] = invite
+
+
+def invite() -> WorkshopInvite | None:
+    return st.session_state.get(_INVITE)

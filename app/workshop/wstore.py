@@ -15,7 +15,7 @@ from resources import sessions
 
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Respondent, Scope
-from assessment_models.storage import workshops
+from assessment_models.storage import workshop_join, workshops
 from assessment_models.storage.workshop_records import (
     ParticipantView,
     WorkshopInvite,
@@ -70,22 +70,22 @@ def changed() -> None:
 
 def invite(join_code: str) -> WorkshopInvite:
     with sessions()() as session:
-        return workshops.invite(session, join_code)
+        return workshop_join.invite(session, join_code)
 
 
 def join(join_code: str, display_name: str | None) -> str:
     with sessions()() as session:
-        return workshops.join_workshop(session, join_code, display_name)
+        return workshop_join.join_workshop(session, join_code, display_name)
 
 
 def participant_view(code: str) -> ParticipantView | None:
     with sessions()() as session:
-        return workshops.participant_view(session, code)
+        return workshop_join.participant_view(session, code)
 
 
 def revealed_group(code: str) -> list[Participant]:
     with sessions()() as session:
-        return workshops.revealed_group(session, code)
+        return workshop_join.revealed_group(session, code)
 
 
 def set_revealed(code: str, dimension_ids: list[str]) -> None:

@@ -15,7 +15,7 @@ import streamlit as st
 from labels import saved_text
 
 from assessment_models.errors import NotFoundError
-from assessment_models.questionnaire import Questionnaire
+from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.storage.workshop_records import WorkshopRecord
 from assessment_models.workshop import Anonymity, QuestionSpread, WorkshopAggregate
 from workshop import wstate, wstore
@@ -24,6 +24,14 @@ ANONYMITY_LABELS: dict[str, str] = {
     "named": "Named: everyone sees names beside answers once revealed",
     "facilitator_only": "Facilitator only: you see names, participants see the group",
     "anonymous": "Anonymous: nobody sees who answered what; no names are stored",
+}
+PRIVACY_FOR_PARTICIPANTS: dict[str, str] = {
+    "named": "Named workshop: once the facilitator reveals the answers, everyone sees "
+    "your name beside yours.",
+    "facilitator_only": "The facilitator sees your name beside your answers; the other "
+    "participants see only the group's figures.",
+    "anonymous": "Anonymous workshop: no name is asked or stored, and nobody can see which "
+    "answers are yours.",
 }
 ANONYMITY_SHORT = {
     "named": "named",
@@ -138,27 +146,29 @@ def spread_rows(
     rows = []
     for s in spreads:
         question = questionnaire.questions_by_id[s.question_id]
-        hidden = s.hidden
+        shown = not s.hidden
         row: dict[str, object] = {
-            "Question": question.text,
+            "Question": question.text if shown else f"{question.text} (under 3 answers: hidden)",
             "Answers": f"{s.answered} of {s.participants}",
-            "Levels 1–5": [] if hidden else [s.levels.get(level, 0) for level in range(1, 6)],
-            "Median": None if hidden else s.median,
-            "Mean": None if hidden else s.mean,
-            "Min–max": "—" if hidden or s.minimum is None else f"{s.minimum}–{s.maximum}",
-            "Spread": None if hidden else s.sd,
+            "Levels 1–5": [s.levels.get(level, 0) for level in range(1, 6)] if shown else [],
+            "Spread": s.sd if shown else None,
+            "Median": s.median if shown else None,
+            "Mean": s.mean if shown else None,
+            "Range": f"{s.minimum}–{s.maximum}" if shown and s.minimum is not None else "—",
             "N/A": s.na,
-            "Confidence (low/med/high/none)": "/".join(
+            "Confidence L/M/H/–": "/".join(
                 str(s.confidence[c]) for c in ("low", "medium", "high", "unsure")
             ),
         }
-        if s.value_median is not None and not hidden:
-            row["Min–max"] = (
-                f"{row['Min–max']} · value median {s.value_median:g} "
-                f"(IQR {s.value_q1:g}–{s.value_q3:g}) {question.unit}"  # type: ignore[union-attr]
+        if isinstance(question, MetricQuestion):
+            row["Values"] = (
+                f"median {s.value_median:g}, middle half {s.value_q1:g}–{s.value_q3:g} "
+                f"{question.unit}"
+                if shown and s.value_median is not None
+                else "—"
             )
-        if hidden:
-            row["Question"] = f"{question.text} (fewer than 3 answers: hidden)"
+        else:
+            row["Values"] = ""
         rows.append(row)
     return rows
 
@@ -168,13 +178,20 @@ def spread_table(questionnaire: Questionnaire, spreads: list[QuestionSpread], ke
         spread_rows(questionnaire, spreads),
         column_config={
             "Question": st.column_config.TextColumn("Question", width="large"),
+            "Answers": st.column_config.TextColumn("Answers", help="n of N participants"),
             "Levels 1–5": st.column_config.BarChartColumn(
-                "Levels 1–5", y_min=0, help="How many chose each level, 1 to 5"
+                "Levels 1–5", y_min=0, help="How many chose each level, 1 to 5", width="small"
+            ),
+            "Spread": st.column_config.NumberColumn(
+                "Spread", format="%.2f", help="Standard deviation of the levels"
             ),
             "Median": st.column_config.NumberColumn("Median", format="%.1f"),
             "Mean": st.column_config.NumberColumn("Mean", format="%.2f"),
-            "Spread": st.column_config.NumberColumn(
-                "Spread", format="%.2f", help="Standard deviation of the levels"
+            "Confidence L/M/H/–": st.column_config.TextColumn(
+                "Confidence L/M/H/–", help="Low / medium / high / not given"
+            ),
+            "Values": st.column_config.TextColumn(
+                "Values", help="Number questions: median and interquartile range"
             ),
         },
         hide_index=True,
@@ -248,8 +265,8 @@ def radar(aggregate: WorkshopAggregate, anonymity: Anonymity) -> go.Figure:
     )
     figure.update_layout(
         polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5]}},
-        margin={"l": 40, "r": 40, "t": 30, "b": 30},
-        height=420,
-        legend={"orientation": "h"},
+        margin={"l": 60, "r": 60, "t": 40, "b": 40},
+        height=520,
+        legend={"orientation": "v", "x": 1.05, "y": 1},
     )
     return figure

@@ -12,6 +12,8 @@ Secrets and what they open:
   assessment, and only while the workshop is open;
 - a participant's access code opens their own answers and, once revealed, the group's.
 
+Joining and the participant's side live in :mod:`.workshop_join`.
+
 Any code that is unknown, malformed or of the wrong kind raises :class:`NotFoundError` with
 :data:`WORKSHOP_NOT_FOUND`, so that a wrong guess learns nothing.
 """
@@ -31,9 +33,6 @@ from sqlalchemy.orm import Session
 from assessment_models.errors import NotFoundError, StorageError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Answer, Respondent, Scope
-from assessment_models.storage.repository import (  # one way to build and read assessments
-    WORKSHOP_CLOSED_MESSAGE as CLOSED_MESSAGE,
-)
 from assessment_models.storage.repository import (
     _answer_of,
     _check_scope,
@@ -49,8 +48,6 @@ from assessment_models.storage.tables import (
     WorkshopRow,
 )
 from assessment_models.storage.workshop_records import (
-    ParticipantView,
-    WorkshopInvite,
     WorkshopRecord,
 )
 from assessment_models.workshop import ANONYMITY_ORDER, Anonymity, Participant
@@ -234,95 +231,6 @@ def start_second_round(session: Session, facilitator_code: str, question_ids: li
         row.status = "open"
         _set_participants_status(session, row, "in_progress")
         row.updated_at = _now()
-
-
-# Participants ------------------------------------------------------------------------------
-
-
-def invite(session: Session, join_code: str) -> WorkshopInvite:
-    """What a join code shows before joining: the questionnaire, team and privacy; no answers."""
-    with _transaction(session):
-        row = _by_join_code(session, join_code)
-        consensus = session.get_one(AssessmentRow, row.consensus_id)
-        return WorkshopInvite(
-            join_code=row.join_code,
-            title=_questionnaire(consensus).title,
-            respondent=Respondent(organisation=consensus.organisation, team=consensus.team),
-            anonymity=row.anonymity,  # type: ignore[arg-type]
-            status=row.status,  # type: ignore[arg-type]
-            deadline=row.deadline,
-        )
-
-
-def join_workshop(session: Session, join_code: str, display_name: str | None = None) -> str:
-    """A new participant: their own assessment of the workshop's questionnaire; its code.
-
-    Anonymous workshops store no name and no time of joining, whatever is passed.
-    """
-    with _transaction(session, write=True):
-        row = _by_join_code(session, join_code)
-        if row.status != "open":
-            raise StorageError(CLOSED_MESSAGE)
-        if row.deadline is not None and _now() > row.deadline:
-            raise StorageError(DEADLINE_MESSAGE)
-        name = (display_name or "").strip()
-        if row.anonymity != "anonymous" and not 0 < len(name) <= MAX_NAME_LENGTH:
-            raise StorageError(NAME_NEEDED)
-        consensus = session.get_one(AssessmentRow, row.consensus_id)
-        questionnaire = _questionnaire(consensus)
-        mine = _new_row(
-            questionnaire,
-            Respondent(organisation=consensus.organisation, team=consensus.team),
-            Scope(exclude=tuple(json.loads(consensus.scope_exclude))),
-        )
-        session.add(mine)
-        session.flush()
-        anonymous = row.anonymity == "anonymous"
-        session.add(
-            WorkshopParticipantRow(
-                workshop_id=row.id,
-                assessment_id=mine.id,
-                display_name=None if anonymous else name,
-                joined_at=None if anonymous else mine.created_at,
-            )
-        )
-        return mine.access_code
-
-
-def participant_view(session: Session, participant_code: str) -> ParticipantView | None:
-    """The workshop a participant's assessment belongs to; None for a plain assessment."""
-    with _transaction(session):
-        person = _participant(session, participant_code)
-        if person is None:
-            return None
-        row = session.get_one(WorkshopRow, person.workshop_id)
-        return ParticipantView(
-            join_code=row.join_code,
-            anonymity=row.anonymity,  # type: ignore[arg-type]
-            status=row.status,  # type: ignore[arg-type]
-            revealed=tuple(json.loads(row.revealed)),
-            display_name=person.display_name,
-        )
-
-
-def revealed_group(session: Session, participant_code: str) -> list[Participant]:
-    """The group's answers to revealed dimensions, as a participant may see them.
-
-    Names only in a named workshop; answers to unrevealed dimensions are left out.
-    """
-    with _transaction(session):
-        person = _participant(session, participant_code)
-        if person is None:
-            raise NotFoundError(WORKSHOP_NOT_FOUND)
-        row = session.get_one(WorkshopRow, person.workshop_id)
-        revealed = set(json.loads(row.revealed))
-        questionnaire = _consensus_questionnaire(session, row)
-        shown = {q.id for d, _c, q in questionnaire.iter_questions() if d.id in revealed}
-        group = _participants(session, row, names=row.anonymity == "named")
-        return [
-            p.model_copy(update={"answers": {k: a for k, a in p.answers.items() if k in shown}})
-            for p in group
-        ]
 
 
 # Helpers -----------------------------------------------------------------------------------

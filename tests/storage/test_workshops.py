@@ -22,6 +22,7 @@ from assessment_models.storage import (
     reopen_assessment,
     save_answer,
 )
+from assessment_models.storage import workshop_join as wj
 from assessment_models.storage import workshops as ws
 from assessment_models.workshop import aggregate
 
@@ -38,7 +39,7 @@ def create(db, questionnaire: Questionnaire, anonymity: str = "named", **kw) -> 
 
 def join(db, join_code: str, name: str | None = "Ana") -> str:
     with db.session() as session:
-        return ws.join_workshop(session, join_code, name)
+        return wj.join_workshop(session, join_code, name)
 
 
 def answer(db, code: str, question_id: str, given: Answer) -> None:
@@ -64,7 +65,7 @@ def test_a_join_code_may_be_typed_in_lower_case_with_spaces(db, mini: Questionna
     workshop = create(db, mini)
     typed = workshop.join_code[:3].lower() + " " + workshop.join_code[3:].lower()
     with db.session() as session:
-        assert ws.invite(session, typed).join_code == workshop.join_code
+        assert wj.invite(session, typed).join_code == workshop.join_code
 
 
 def test_wrong_codes_of_every_kind_get_the_same_answer(db, mini: Questionnaire) -> None:
@@ -76,9 +77,9 @@ def test_wrong_codes_of_every_kind_get_the_same_answer(db, mini: Questionnaire) 
         lambda s: ws.get_workshop(s, participant),  # a participant's link is not a dashboard
         lambda s: ws.get_workshop(s, workshop.consensus_code),
         lambda s: ws.get_workshop(s, "not a code"),
-        lambda s: ws.invite(s, one_off(workshop.join_code, letters)),
-        lambda s: ws.join_workshop(s, "00OO11", "Bo"),
-        lambda s: ws.revealed_group(s, workshop.facilitator_code),
+        lambda s: wj.invite(s, one_off(workshop.join_code, letters)),
+        lambda s: wj.join_workshop(s, "00OO11", "Bo"),
+        lambda s: wj.revealed_group(s, workshop.facilitator_code),
     ]
     for attempt in wrong:
         with db.session() as session, pytest.raises(NotFoundError) as caught:
@@ -102,7 +103,7 @@ def test_a_participant_answers_in_an_assessment_of_their_own(db, mini: Questionn
 def test_named_modes_need_a_name(db, mini: Questionnaire) -> None:
     workshop = create(db, mini, "facilitator_only")
     with db.session() as session, pytest.raises(StorageError, match="Give a name"):
-        ws.join_workshop(session, workshop.join_code, "  ")
+        wj.join_workshop(session, workshop.join_code, "  ")
 
 
 def test_anonymous_mode_stores_no_name_and_no_time_of_joining(db, mini: Questionnaire) -> None:
@@ -139,7 +140,7 @@ def test_a_closed_workshop_takes_no_joins_and_no_answers(db, mini: Questionnaire
     with db.session() as session:
         ws.close_workshop(session, workshop.facilitator_code)
     with db.session() as session, pytest.raises(StorageError, match="workshop is closed"):
-        ws.join_workshop(session, workshop.join_code, "Bo")
+        wj.join_workshop(session, workshop.join_code, "Bo")
     with db.session() as session, pytest.raises(StorageError, match="finished"):
         save_answer(session, code, "chg_approval", Answer(level=2))
     with db.session() as session, pytest.raises(StorageError, match="workshop is closed"):
@@ -166,9 +167,9 @@ def test_participants_see_only_revealed_dimensions_and_names_only_when_named(
         answer(db, code, "chg_approval", Answer(level=3))
         answer(db, code, "test_auto", Answer(level=4))
         with db.session() as session:
-            assert ws.revealed_group(session, code)[0].answers == {}
+            assert wj.revealed_group(session, code)[0].answers == {}
             ws.set_revealed(session, workshop.facilitator_code, ["technology"])
-            [ana] = ws.revealed_group(session, code)
+            [ana] = wj.revealed_group(session, code)
         assert (ana.label, ana.answers) == (expected, {"test_auto": Answer(level=4)})
 
 

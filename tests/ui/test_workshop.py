@@ -81,7 +81,7 @@ def join(run: Run, join_code: str, name: str) -> AppTest:
     assert at.text_input(key=wstate.JOIN_CODE).value == join_code  # from the QR code's link
     at.text_input(key=wstate.JOIN_NAME).input(name)
     run(at.button(key=wstate.JOIN_SUBMIT).click())
-    assert [s.value for s in at.success][0].startswith("You have joined the workshop.")
+    assert at.success[0].value.startswith("You have joined the workshop.")
     assert at.query_params[state.CODE_PARAM]  # their own resume link
     # A browser follows "Continue answering"; AppTest stays on the page it was sent to.
     run(at.switch_page(ASSESS))
@@ -124,8 +124,11 @@ def test_the_dashboard_shows_three_answers_and_their_distribution(workshop, run:
     approval = question_row(facilitator, "How does a routine change get approved?")
     assert approval["Answers"] == "3 of 3"
     assert list(approval["Levels 1–5"]) == [1, 1, 0, 0, 1]
-    assert (approval["Median"], approval["Min–max"]) == (2, "1–5")
+    assert (approval["Median"], approval["Range"]) == (2, "1–5")
     assert approval["Mean"] == pytest.approx(8 / 3)
+    # levels 1, 2, 5: mean 8/3, squares (5/3)² + (2/3)² + (7/3)² = 78/9, / 3 -> sd 1.70
+    assert approval["Spread"] == pytest.approx((78 / 27) ** 0.5)
+    assert approval["Confidence L/M/H/–"] == "0/0/0/3"
     rollback = question_row(facilitator, "Can every change be rolled back without a hotfix?")
     assert list(rollback["Levels 1–5"]) == [1, 0, 0, 0, 2]
     untouched = question_row(facilitator, "How often do you deploy to production?")
@@ -193,6 +196,20 @@ def test_nobody_but_the_facilitator_opens_the_dashboard(workshop, attempt: str, 
     assert NOT_FOUND in [e.value for e in refused.error]
     assert "Workshop dashboard" not in [t.value for t in refused.title]
     assert not refused.dataframe
+
+
+def test_a_join_link_says_what_it_opens_and_asks_no_name_when_anonymous(
+    database: Path, run: Run
+) -> None:
+    facilitator = create_workshop(run, "anonymous")
+    code = facilitator.query_params[wstate.FACILITATOR_PARAM]
+    at = tab({wstate.JOIN_PARAM: stored_workshop(database, code).join_code})
+    run(at.switch_page(JOIN))
+    assert "no name is asked or stored" in at.info[0].value
+    assert wstate.JOIN_NAME not in [t.key for t in at.text_input]
+    run(at.button(key=wstate.JOIN_SUBMIT).click())
+    assert not at.error
+    assert stored_workshop(database, code).participants == 1
 
 
 def test_an_unknown_join_code_gets_the_same_message(workshop, run: Run) -> None:
