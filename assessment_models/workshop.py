@@ -30,9 +30,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from assessment_models.participant_scores import dimension_scores
 from assessment_models.questionnaire import MetricQuestion, Question, Questionnaire
-from assessment_models.responses import Answer, Responses, Scope, question_level
-from assessment_models.scoring import score
+from assessment_models.responses import Answer, Scope, question_level
 
 Anonymity = Literal["named", "facilitator_only", "anonymous"]
 #: From least to most private; a workshop's anonymity may only move right.
@@ -163,7 +163,7 @@ def aggregate(
     progress = tuple(
         Progress(
             label=p.label,
-            answered=sum(1 for q in in_scope if _answered(p.answers.get(q.id))),
+            answered=sum(1 for q in in_scope if (a := p.answers.get(q.id)) and a.is_answered),
             questions=len(in_scope),
             last_activity=p.last_activity,
         )
@@ -189,24 +189,30 @@ def question_spread(
     na = 0
     confidence = dict.fromkeys(CONFIDENCES, 0)
     comments: list[tuple[str, str]] = []
+    metric = isinstance(question, MetricQuestion)
+    qid = question.id
+    # The dashboard runs this for every question and participant on every refresh: the
+    # loop reads fields directly rather than through helper properties.
     for participant in participants:
-        answer = participant.answers.get(question.id)
+        answer = participant.answers.get(qid)
         if answer is None:
             continue
-        if answer.comment.strip():
+        if answer.comment and answer.comment.strip():
             label = "" if anonymity == "anonymous" else participant.label
             comments.append((label, answer.comment.strip()))
-        if not answer.is_answered:
-            continue
-        confidence[answer.confidence.value if answer.confidence else "unsure"] += 1
         if answer.na:
             na += 1
+        elif answer.level is None and answer.value is None:
+            continue  # a bare comment or confidence is not an answer
+        confidence[answer.confidence or "unsure"] += 1  # Confidence is a str enum
+        if answer.na:
             continue
-        level = question_level(question, answer)
-        if level is not None:
-            levels.append(level)
-        if isinstance(question, MetricQuestion) and answer.value is not None:
-            values.append(answer.value)
+        if metric:
+            if answer.value is not None:
+                values.append(answer.value)
+                levels.append(question.level_of(answer.value))  # type: ignore[union-attr]
+        elif isinstance(answer.level, int):
+            levels.append(answer.level)
     counts = dict.fromkeys(option_levels(question), 0)
     for level in levels:
         counts[level] = counts.get(level, 0) + 1
@@ -239,17 +245,11 @@ def dimension_spreads(
     anonymity: Anonymity,
 ) -> tuple[DimensionSpread, ...]:
     """Per dimension: the median participant score and the band from lowest to highest."""
-    cards = [
-        score(
-            questionnaire, Responses(questionnaire=questionnaire.id, scope=scope, answers=p.answers)
-        )
-        for p in participants
-    ]
+    cards = [dimension_scores(questionnaire, scope, p.answers) for p in participants]
     out = []
     for dimension in questionnaire.dimensions:
         by_label = {
-            p.label: card.dimension(dimension.id).score
-            for p, card in zip(participants, cards, strict=True)
+            p.label: card[dimension.id] for p, card in zip(participants, cards, strict=True)
         }
         scores = [s for s in by_label.values() if s is not None]
         out.append(
@@ -374,7 +374,3 @@ def population_sd(levels: Sequence[int]) -> float:
         return 0.0
     mean = sum(levels) / len(levels)
     return math.sqrt(sum((x - mean) ** 2 for x in levels) / len(levels))
-
-
-def _answered(answer: Answer | None) -> bool:
-    return answer is not None and answer.is_answered

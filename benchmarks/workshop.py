@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from assessment_models import participant_scores
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.responses import Answer, Scope
 from assessment_models.workshop import Participant, aggregate
@@ -41,6 +42,41 @@ def participants(questionnaire: Questionnaire, count: int, seed: int = 13) -> li
 
 
 def aggregation_case(questionnaire: Questionnaire, count: int) -> Callable[[], object]:
-    """A zero-argument call that aggregates ``count`` participants (for any harness)."""
+    """A zero-argument call that aggregates ``count`` participants from cold (for any harness).
+
+    Cold: every participant's scores are computed afresh, as on a server's first refresh.
+    """
     group = participants(questionnaire, count)
-    return lambda: aggregate(questionnaire, group, Scope(), "facilitator_only")
+
+    def cold() -> object:
+        participant_scores.clear()
+        return aggregate(questionnaire, group, Scope(), "facilitator_only")
+
+    return cold
+
+
+def refresh_case(
+    questionnaire: Questionnaire, count: int, changed: int = 5
+) -> Callable[[], object]:
+    """A dashboard refresh: ``changed`` of ``count`` people answered something since the last.
+
+    Each call changes one answer of each of ``changed`` participants (new answer sets, so
+    their scores are computed again); the others' scores are remembered.
+    """
+    group = participants(questionnaire, count)
+    aggregate(questionnaire, group, Scope(), "facilitator_only")  # the previous refresh
+    metric = next(
+        q for q in questionnaire.questions_by_id.values() if isinstance(q, MetricQuestion)
+    )
+    turn = [0]
+
+    def refresh() -> object:
+        turn[0] += 1
+        for i in range(changed):
+            person = group[i]
+            answers = dict(person.answers)
+            answers[metric.id] = Answer(value=metric.min_value + turn[0] % 50 + 0.5)
+            group[i] = person.model_copy(update={"answers": answers})
+        return aggregate(questionnaire, group, Scope(), "facilitator_only")
+
+    return refresh

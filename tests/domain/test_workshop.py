@@ -249,3 +249,19 @@ def test_the_benchmark_case_aggregates_every_participant_and_question(mini) -> N
     card = aggregation_case(mini, 10)()
     assert card.participants == 10
     assert all(q.answered == 10 for q in card.questions)
+
+
+def test_remembered_scores_follow_every_change_of_answers(mini: Questionnaire) -> None:
+    from assessment_models import participant_scores
+    from assessment_models.responses import Responses
+    from assessment_models.scoring import score
+
+    participant_scores.clear()
+    first = {"chg_approval": level(2), "test_auto": level(4, comment="one")}
+    changed = {"chg_approval": level(5), "test_auto": level(4, comment="one")}
+    for answers in (first, changed, first):
+        expected = score(mini, Responses(questionnaire="mini", answers=answers))
+        remembered = participant_scores.dimension_scores(mini, Scope(), answers)
+        assert remembered == {d.id: d.score for d in expected.dimensions}
+    only_scope = participant_scores.dimension_scores(mini, Scope(exclude=("technology",)), first)
+    assert only_scope["technology"] is None
