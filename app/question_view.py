@@ -6,6 +6,7 @@ import actions
 import state
 import streamlit as st
 from labels import CONFIDENCE_LABELS, NA, na_option_label, option_label
+from portfolio import reassess
 
 from assessment_models.questionnaire import MetricQuestion, Question, Questionnaire
 from assessment_models.responses import MAX_COMMENT_LENGTH, Answer
@@ -18,6 +19,7 @@ def render_question(
     answer: Answer | None,
     *,
     disabled: bool,
+    carried: bool = False,
 ) -> None:
     actions.seed_question(question, answer)
     answered = answer is not None and answer.is_answered
@@ -27,11 +29,15 @@ def render_question(
             if answered
             else ":orange-badge[:material/radio_button_unchecked: Not answered yet]"
         )
+        if carried:
+            badge = reassess.CARRIED_BADGE
         st.markdown(f"**{question.text}**  \n{badge}", help=question.help or None)
         if isinstance(question, MetricQuestion):
             _metric(code, questionnaire, question, disabled=disabled)
         else:
             _options(code, question, disabled=disabled)
+        if carried:
+            reassess.keep_button(code, question.id, disabled=disabled)
         if question.references:
             st.caption("See also: " + "; ".join(question.references))
         _comment_and_confidence(code, question, answer, disabled=disabled)

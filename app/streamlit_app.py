@@ -40,6 +40,7 @@ page = st.navigation(
         st.Page(routes.RESULTS, title="Results", icon=":material/radar:"),
         st.Page(routes.ROADMAP, title="Roadmap", icon=":material/route:"),
         *wnav.pages(),
+        st.Page(routes.PORTFOLIO, title="Portfolio", icon=":material/groups:"),
     ]
 )
 page.run()

@@ -52,6 +52,7 @@ class TeamAssessment:
     targets: Mapping[str, float]  # every dimension of the questionnaire, defaults filled in
     tracking: Mapping[str, Tracking] = field(default_factory=dict)
     code: str = ""  # the assessment's access code when it comes from storage
+    responses: Responses | None = None  # the answers behind the card (DORA values)
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ def assessed(
         targets=resolved_targets(questionnaire, responses.targets),
         tracking=dict(tracking or responses.tracking),
         code=code,
+        responses=responses,
     )
 
 

@@ -7,6 +7,7 @@ import store
 import streamlit as st
 import views
 from labels import count_text
+from portfolio import reassess
 from question_view import render_question
 
 from assessment_models.scoring import score
@@ -54,6 +55,9 @@ st.progress(
     f"{count_text(card.overall.answered, card.overall.questions)} overall",
 )
 views.saved_caption()
+carried = reassess.status(code)
+on_page = [q.id for c in dimension.capabilities for q in c.questions]
+reassess.assess_banner(code, carried, on_page)
 
 if record.is_finished:
     st.info(
@@ -82,6 +86,7 @@ for capability in dimension.capabilities:
             question,
             responses.answers.get(question.id),
             disabled=record.is_finished,
+            carried=question.id in carried.unconfirmed,
         )
 
 st.divider()

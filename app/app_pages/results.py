@@ -19,6 +19,7 @@ from labels import (
     level_text,
     score_text,
 )
+from portfolio import reassess
 
 from assessment_models.errors import SextantError
 from assessment_models.roadmap import DEFAULT_CAPACITY, DEFAULT_WIP_LIMIT, build_roadmap
@@ -42,6 +43,8 @@ if draft:
         "nowhere.",
         icon=":material/edit_note:",
     )
+
+reassess.results_note(reassess.status(code))
 
 score_col, level_col, coverage_col = st.columns(3)
 score_col.metric("Overall score (out of 5)", score_text(overall.score), border=True)
@@ -185,3 +188,4 @@ with st.expander("How is this computed?", icon=":material/calculate:"):
 
 st.divider()
 downloads.render_downloads(record, responses, card, roadmap)
+reassess.next_assessment(record)

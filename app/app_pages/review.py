@@ -7,6 +7,7 @@ import store
 import streamlit as st
 import views
 from labels import CONFIDENCE_LABELS, answer_text, count_text
+from portfolio import reassess
 
 from assessment_models.scoring import score
 
@@ -64,6 +65,9 @@ with st.container(key="review-unanswered"):
                     args=(dimension.id, question.id),
                 ):
                     st.switch_page(routes.ASSESS)
+
+carried = reassess.status(code)
+reassess.review_section(code, questionnaire, carried, finished=record.is_finished)
 
 st.subheader("Your answers", anchor=False)
 for dimension in in_scope:

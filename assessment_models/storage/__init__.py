@@ -62,7 +62,7 @@ from assessment_models.storage.repository import (
     set_respondent,
     set_scope,
 )
-from assessment_models.storage.team_history import load_teams
+from assessment_models.storage.team_history import assessments_under_way, load_teams
 
 __all__ = [
     "NOT_FOUND_MESSAGE",
@@ -77,6 +77,7 @@ __all__ = [
     "TrackedItem",
     "TrackingStatus",
     "add_team",
+    "assessments_under_way",
     "attach_assessment",
     "carry_over",
     "confirm_answers",

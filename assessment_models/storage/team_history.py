@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -54,24 +55,27 @@ _ASSESSMENT_COLUMNS = (
 )
 
 
-def load_teams(session: Session, owner_code: str, *, history: bool = True) -> list[StoredTeam]:
+def load_teams(
+    session: Session, owner_code: str, *, history: bool = True, team_id: int | None = None
+) -> list[StoredTeam]:
     """Every team (by name) with its finished assessments, oldest first, and its plan.
 
     ``history=False`` keeps only each team's latest finished assessment (what the heatmap
     and the roll-up need); ``plan`` is the tracked roadmap work of the latest finished
     assessment that has any, either way. An assessment under way is no result yet and is
-    left out.
+    left out. ``team_id`` reads that one team only.
     """
     with _transaction(session):
         organisation = _organisation(session, owner_code)
-        teams = session.scalars(
-            select(TeamRow).where(TeamRow.organisation_id == organisation.id).order_by(TeamRow.name)
-        ).all()
+        mine = [TeamRow.organisation_id == organisation.id]
+        if team_id is not None:
+            mine.append(TeamRow.id == team_id)
+        teams = session.scalars(select(TeamRow).where(*mine).order_by(TeamRow.name)).all()
         rows = session.execute(
             select(*_ASSESSMENT_COLUMNS)
             .join(AssessmentLinkRow, AssessmentLinkRow.assessment_id == AssessmentRow.id)
             .join(TeamRow, TeamRow.id == AssessmentLinkRow.team_id)
-            .where(TeamRow.organisation_id == organisation.id, AssessmentRow.status == "finished")
+            .where(*mine, AssessmentRow.status == "finished")
             .order_by(AssessmentRow.finished_at, AssessmentRow.id)
         ).all()
         by_team: dict[int, list[Any]] = {t.id: [] for t in teams}
@@ -83,9 +87,9 @@ def load_teams(session: Session, owner_code: str, *, history: bool = True) -> li
         tracking = _tracking(session, [r.id for r in rows])
         out = []
         for team in teams:
-            mine = by_team[team.id]
-            kept = mine if history else mine[-1:]
-            plan = next((tracking[r.id] for r in reversed(mine) if tracking.get(r.id)), {})
+            done = by_team[team.id]
+            kept = done if history else done[-1:]
+            plan = next((tracking[r.id] for r in reversed(done) if tracking.get(r.id)), {})
             out.append(
                 StoredTeam(
                     id=team.id,
@@ -166,3 +170,23 @@ def _stored(
         status=row.status,
         assessed_at=row.finished_at or row.updated_at,
     )
+
+
+def assessments_under_way(
+    session: Session, owner_code: str
+) -> dict[int, list[tuple[str, datetime]]]:
+    """The unfinished assessments of each team (access code, started at), oldest first."""
+    with _transaction(session):
+        organisation = _organisation(session, owner_code)
+        rows = session.execute(
+            select(AssessmentLinkRow.team_id, AssessmentRow.access_code, AssessmentRow.created_at)
+            .join(AssessmentRow, AssessmentRow.id == AssessmentLinkRow.assessment_id)
+            .join(TeamRow, TeamRow.id == AssessmentLinkRow.team_id)
+            .where(TeamRow.organisation_id == organisation.id,
+                   AssessmentRow.status == "in_progress")
+            .order_by(AssessmentRow.created_at, AssessmentRow.id)
+        ).all()
+    out: dict[int, list[tuple[str, datetime]]] = {}
+    for team_id, code, created_at in rows:
+        out.setdefault(team_id, []).append((code, created_at))
+    return out

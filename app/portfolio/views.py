@@ -1,0 +1,305 @@
+"""The Portfolio page's sections. Layout only: every number comes from the domain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pandas as pd
+import streamlit as st
+from charts import LEVEL_COLOURS
+from labels import plural
+
+from assessment_models.portfolio import (
+    MAX_COMPARED,
+    Heatmap,
+    HeatmapRow,
+    Rollup,
+    TeamHistory,
+    compare,
+    heatmap,
+    sort_rows,
+)
+from assessment_models.trend import capability_deltas, done_between, progress_to_date, trend
+from portfolio import charts, keys, store
+
+PROGRESS_TEXT = {
+    "out_of_scope": "Out of scope",
+    "not_scored": "Not scored",
+    "met_at_baseline": "Target met at baseline",
+    "slipped": "Fell below its target",
+}
+_PLAIN_COLUMNS = {"team": "Team", "date": "Assessed on", "coverage": "Coverage",
+                  "overall": "Overall"}
+
+
+def heatmap_frame(board: Heatmap, rows: Sequence[HeatmapRow], stale_months: int) -> pd.DataFrame:
+    """The heatmap as a table: one row per team, scores rounded to two decimals."""
+    records = []
+    for row in rows:
+        record: dict[str, object] = {
+            "Team": row.team,
+            "Assessed on": row.assessed_on,
+            "Coverage": None if row.coverage is None else round(row.coverage * 100),
+            "Stale": (f"Over {stale_months} months" if row.stale
+                      else ("Not assessed yet" if row.assessment is None else "")),
+        }
+        if board.unit == "dimension":
+            record["Overall"] = None if row.overall is None else round(row.overall, 2)
+        for column in board.columns:
+            cell = row.cells.get(column.id)
+            record[column.title] = (
+                None if cell is None or cell.score is None else round(cell.score, 2)
+            )
+        records.append(record)
+    return pd.DataFrame.from_records(
+        records,
+        columns=["Team", "Assessed on", "Coverage", "Stale",
+                 *(["Overall"] if board.unit == "dimension" else []),
+                 *(c.title for c in board.columns)],
+    )
+
+
+def _tint(value: object) -> str:
+    if not isinstance(value, int | float) or pd.isna(value):
+        return ""
+    level = max(1, min(5, int(value + 1e-9)))
+    return f"background-color: {LEVEL_COLOURS[level]}40"
+
+
+def heatmap_section(histories: list[TeamHistory], stale_months: int) -> Heatmap:
+    """Teams × dimensions (or one dimension's capabilities), sortable, with date, coverage
+    and the stale mark; returns the dimension heatmap for the other sections."""
+    today = store.today()
+    board = heatmap(histories, today=today, stale_after_months=stale_months)
+    drill_options = ["", *(c.id for c in board.columns)]
+    titles = {c.id: c.title for c in board.columns}
+    left, middle, right = st.columns([2, 2, 1], vertical_alignment="bottom")
+    drill = left.selectbox(
+        "Show",
+        options=drill_options,
+        format_func=lambda d: "Dimensions" if not d else f"Capabilities of {titles[d]}",
+        key=keys.DRILL,
+    )
+    shown = board if not drill else heatmap(
+        histories, today=today, stale_after_months=stale_months, unit="capability",
+        dimension=drill,
+    )
+    sort_options = ["team", "date", "coverage",
+                    *(["overall"] if not drill else []), *(c.id for c in shown.columns)]
+    if st.session_state.get(keys.SORT_BY) not in sort_options:
+        st.session_state[keys.SORT_BY] = "team"
+    column_titles = {**_PLAIN_COLUMNS, **{c.id: c.title for c in shown.columns}}
+    sort_by = middle.selectbox(
+        "Sort by", options=sort_options, format_func=column_titles.__getitem__, key=keys.SORT_BY
+    )
+    descending = right.toggle("Highest first", key=keys.DESCENDING)
+    rows = sort_rows(shown.rows, sort_by, descending=descending)
+    frame = heatmap_frame(shown, rows, stale_months)
+    score_columns = [c for c in frame.columns if c not in ("Team", "Assessed on", "Coverage",
+                                                             "Stale")]
+    styled = frame.style.map(_tint, subset=score_columns).format(
+        "{:.2f}", subset=score_columns, na_rep="—"
+    )
+    st.dataframe(
+        styled,
+        hide_index=True,
+        width="stretch",
+        key="portfolio.heatmap",
+        column_config={
+            "Team": st.column_config.TextColumn(pinned=True),
+            "Assessed on": st.column_config.DateColumn(format="D MMM YYYY"),
+            "Coverage": st.column_config.NumberColumn(format="%d%%",
+                                                      help="Questions answered"),
+            "Stale": st.column_config.TextColumn(help=f"Assessed over {stale_months} months ago"),
+        },
+    )
+    st.caption(
+        "Each row is the team's latest finished assessment. A dash means out of scope or "
+        f"not answered. Stale: assessed more than {stale_months} months ago; the picture may "
+        "have moved since. Colours follow the maturity level (red 1 to green 5)."
+    )
+    return board
+
+
+def compare_section(board: Heatmap, histories: list[TeamHistory]) -> list[str]:
+    """Up to eight teams: radar overlay and a table. Returns the teams chosen."""
+    assessed = [row.team for row in board.rows if row.assessment is not None]
+    if not assessed:
+        st.info("Compare opens once a team has finished an assessment.")
+        return []
+    st.session_state.setdefault(keys.COMPARE_TEAMS, assessed[: min(3, len(assessed))])
+    chosen = st.multiselect(
+        f"Teams to compare (up to {MAX_COMPARED})",
+        options=assessed,
+        max_selections=MAX_COMPARED,
+        key=keys.COMPARE_TEAMS,
+    )
+    if not chosen:
+        st.caption("Pick at least one team.")
+        return []
+    picked = compare(board, chosen)
+    left, right = st.columns([3, 2])
+    left.plotly_chart(charts.radar_overlay(picked), config={"displayModeBar": False},
+                      key="portfolio.radar")
+    table = [
+        {
+            "Team": row.team,
+            "Overall": _score(row.overall),
+            **{c.title: _cell_text(row, c.id) for c in picked.columns},
+            "Assessed on": "" if row.assessed_on is None else f"{row.assessed_on:%d %b %Y}",
+        }
+        for row in picked.rows
+    ]
+    with right:
+        st.table(table, hide_index=True, border="horizontal")
+    return chosen
+
+
+def trend_section(
+    histories: list[TeamHistory], load_team: Callable[[str], TeamHistory | None]
+) -> None:
+    """One team over time: lines, deltas between two assessments, progress, work done."""
+    names = [h.team for h in histories]
+    if not names:
+        st.info("Add a team to follow its progress.")
+        return
+    team_name = st.selectbox("Team", options=names, key=keys.TREND_TEAM)
+    team = load_team(team_name)
+    if team is None or not team.assessments:
+        st.info(f"{team_name} has no finished assessment yet.")
+        return
+    line = trend(team)
+    st.plotly_chart(charts.trend_lines(line), config={"displayModeBar": False},
+                    key="portfolio.trend")
+    if len(team.assessments) < 2:
+        st.info(
+            f"{team_name} has one assessment so far, on "
+            f"{team.assessments[0].assessed_on:%d %b %Y}. Its trend, deltas and progress "
+            "start with the next one.",
+            icon=":material/timeline:",
+        )
+        return
+    labels = [f"{a.assessed_on:%d %b %Y}" for a in team.assessments]
+    positions = list(range(len(labels)))
+    if st.session_state.get(keys.TREND_FROM) not in positions:
+        st.session_state[keys.TREND_FROM] = 0
+    if st.session_state.get(keys.TREND_TO) not in positions:
+        st.session_state[keys.TREND_TO] = positions[-1]
+    left, right = st.columns(2)
+    first = left.selectbox("From (baseline)", positions, format_func=labels.__getitem__,
+                           key=keys.TREND_FROM)
+    last = right.selectbox("To", positions, format_func=labels.__getitem__, key=keys.TREND_TO)
+    if first >= last:
+        st.warning("Pick a baseline earlier than the assessment it is compared with.")
+        return
+    before, after = team.assessments[first], team.assessments[last]
+
+    st.markdown("**Progress to date** = (current − baseline) ÷ (target − baseline)")
+    st.table(
+        [
+            {
+                "Dimension": p.title,
+                "Baseline": _score(p.baseline),
+                "Current": _score(p.current),
+                "Target": f"{p.target:g}",
+                "Progress": f"{p.value:.0%}" if p.value is not None else PROGRESS_TEXT[p.status],
+            }
+            for p in progress_to_date(before, after)
+        ],
+        hide_index=True,
+        border="horizontal",
+    )
+    st.markdown(f"**Capabilities, {labels[first]} → {labels[last]}**")
+    titles = {d.id: d.title for d in after.card.dimensions}
+    st.table(
+        [
+            {
+                "Dimension": titles.get(d.dimension, ""),
+                "Capability": d.title,
+                "Before": _score(d.before),
+                "After": _score(d.after),
+                "Change": "—" if d.delta is None else f"{d.delta:+.2f}",
+            }
+            for d in capability_deltas(before, after)
+        ],
+        hide_index=True,
+        border="horizontal",
+    )
+    done = [d for i in range(first, last) for d in done_between(team.assessments[i],
+                                                                 team.assessments[i + 1])]
+    st.markdown("**Roadmap items done in between**")
+    if not done:
+        st.caption("No roadmap item of these assessments' plans was marked done.")
+        return
+    st.table(
+        [
+            {
+                "Item": d.title,
+                "Capability": d.capability_title,
+                "Capability before": _score(d.before),
+                "After": _score(d.after),
+                "Change": "—" if d.delta is None else f"{d.delta:+.2f}",
+            }
+            for d in done
+        ],
+        hide_index=True,
+        border="horizontal",
+    )
+    st.caption("Did the finished work move the capability it was meant to move?")
+
+
+def rollup_section(summary: Rollup) -> None:
+    teams, assessed, stale = st.columns(3)
+    teams.metric("Teams", summary.teams, border=True)
+    assessed.metric("Assessed", summary.assessed, border=True)
+    stale.metric("Stale assessments", summary.stale, border=True)
+    if not summary.assessed:
+        st.info("The roll-up fills in as teams finish their assessments.")
+        return
+    st.subheader("Teams per level, by dimension", anchor=False)
+    st.plotly_chart(charts.level_distribution(summary.distributions),
+                    config={"displayModeBar": False}, key="portfolio.levels")
+    st.caption("An average hides the weak teams; this shows how many teams sit at each level.")
+    st.subheader("Capabilities weakest across most teams", anchor=False)
+    st.table(
+        [
+            {
+                "Capability": w.title,
+                "Dimension": w.dimension_title,
+                "Teams below target": f"{w.teams_below_target} of {w.teams_scored}",
+                "Median": _score(w.median),
+                "Lowest": _score(w.lowest),
+            }
+            for w in summary.weakest
+        ],
+        hide_index=True,
+        border="horizontal",
+    )
+    st.caption("Where most teams fall short, one organisation-wide initiative pays more than "
+               "each team fixing it alone.")
+    st.subheader("Roadmap work across teams", anchor=False)
+    work = summary.work
+    done, doing, overdue, planned = st.columns(4)
+    done.metric("Done", work.done, border=True)
+    doing.metric("In progress", work.in_progress, border=True)
+    overdue.metric("Overdue", work.overdue, border=True)
+    planned.metric("Planned", work.planned, border=True)
+    st.caption("Each team's current plan: the tracked items of its latest assessment that has "
+               "any. Overdue: past its due date and not done.")
+
+
+def team_summary(histories: list[TeamHistory]) -> str:
+    assessed = sum(h.latest is not None for h in histories)
+    return (f"{plural(len(histories), 'team', 'teams')}, "
+            f"{assessed} with a finished assessment")
+
+
+def _cell_text(row: HeatmapRow, column: str) -> str:
+    cell = row.cells.get(column)
+    if cell is None:
+        return ""
+    return "out of scope" if not cell.in_scope else _score(cell.score)
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
