@@ -14,9 +14,10 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessment_models import storage
-from assessment_models.portfolio import Heatmap, Rollup, heatmap, rollup, team_histories
+from assessment_models.portfolio import Heatmap, heatmap, team_histories
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.responses import Responses
+from assessment_models.rollup import Rollup, rollup
 
 TEAMS = 40
 ASSESSMENTS = 8

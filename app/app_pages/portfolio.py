@@ -4,7 +4,7 @@ import streamlit as st
 from portfolio import admin, keys, store, views
 
 from assessment_models.errors import NotFoundError
-from assessment_models.portfolio import rollup
+from assessment_models.rollup import rollup
 
 st.title("Portfolio")
 message = keys.pop_flash()
@@ -36,10 +36,11 @@ heat_tab, compare_tab, trend_tab, rollup_tab, teams_tab = st.tabs(
 with heat_tab:
     board = views.heatmap_section(histories, organisation.stale_after_months)
 with compare_tab:
-    views.compare_section(board, histories)
+    views.compare_section(board)
 with trend_tab:
     views.trend_section(histories, lambda name: store.team_history(owner, team_ids[name]))
 with rollup_tab:
     views.rollup_section(rollup(board, histories, today=store.today()))
 with teams_tab:
-    admin.teams_section(owner, organisation, histories, board)
+    admin.teams_section(owner, organisation, histories, board,
+                        lambda: views.portfolio_pdf(owner, organisation))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import routes
@@ -100,7 +101,11 @@ def owner_link(owner: str) -> str:
 
 
 def teams_section(
-    owner: str, organisation: OrganisationRecord, histories: list[TeamHistory], board: Heatmap
+    owner: str,
+    organisation: OrganisationRecord,
+    histories: list[TeamHistory],
+    board: Heatmap,
+    make_pdf: Callable[[], bytes],
 ) -> None:
     st.markdown("**Owner link**")
     st.code(owner_link(owner), language=None, wrap_lines=True)
@@ -137,7 +142,7 @@ def teams_section(
     )
     _start_box(owner, organisation, by_name, under_way)
     _attach_box(owner, organisation)
-    _settings_and_downloads(owner, organisation, board)
+    _settings_and_downloads(owner, organisation, board, make_pdf)
 
 
 def _latest_text(team: TeamHistory | None) -> str:
@@ -206,7 +211,7 @@ def _attach_box(owner: str, organisation: OrganisationRecord) -> None:
 
 
 def _settings_and_downloads(owner: str, organisation: OrganisationRecord,
-                            board: Heatmap) -> None:
+                            board: Heatmap, make_pdf: Callable[[], bytes]) -> None:
     left, right = st.columns(2)
     with left:
         st.session_state.setdefault(keys.STALE_MONTHS, organisation.stale_after_months)
@@ -219,6 +224,13 @@ def _settings_and_downloads(owner: str, organisation: OrganisationRecord,
             file_name=f"{_slug(organisation.name)}-portfolio.csv", mime="text/csv",
             key=keys.DOWNLOAD_CSV, icon=":material/table:",
             help="One row per team and dimension: score, level, target, date.",
+        )
+        # The PDF reads every team's whole history: built only when it is asked for.
+        st.download_button(
+            "Portfolio PDF", data=make_pdf,
+            file_name=f"{_slug(organisation.name)}-portfolio.pdf", mime="application/pdf",
+            key=keys.DOWNLOAD_PDF, icon=":material/picture_as_pdf:",
+            help="Cover, roll-up, heatmap, a trend chart per team, DORA comparison.",
         )
     st.caption(plural(len(organisation.teams), "team", "teams"))
 

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from charts import LEVEL_COLOURS
 
-from assessment_models.portfolio import Heatmap, LevelDistribution
+from assessment_models.portfolio import Heatmap
+from assessment_models.rollup import LevelDistribution
 from assessment_models.trend import Trend
 
 _FONT = {"family": "sans-serif", "size": 13, "color": "#1b2631"}

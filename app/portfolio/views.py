@@ -13,12 +13,15 @@ from assessment_models.portfolio import (
     MAX_COMPARED,
     Heatmap,
     HeatmapRow,
-    Rollup,
     TeamHistory,
     compare,
+    dora_side_by_side,
     heatmap,
     sort_rows,
 )
+from assessment_models.report.portfolio_pdf import render_portfolio_pdf
+from assessment_models.rollup import Rollup, rollup
+from assessment_models.storage import OrganisationRecord
 from assessment_models.trend import capability_deltas, done_between, progress_to_date, trend
 from portfolio import charts, keys, store
 
@@ -121,7 +124,7 @@ def heatmap_section(histories: list[TeamHistory], stale_months: int) -> Heatmap:
     return board
 
 
-def compare_section(board: Heatmap, histories: list[TeamHistory]) -> list[str]:
+def compare_section(board: Heatmap) -> list[str]:
     """Up to eight teams: radar overlay and a table. Returns the teams chosen."""
     assessed = [row.team for row in board.rows if row.assessment is not None]
     if not assessed:
@@ -152,7 +155,41 @@ def compare_section(board: Heatmap, histories: list[TeamHistory]) -> list[str]:
     ]
     with right:
         st.table(table, hide_index=True, border="horizontal")
+    _dora_table(picked)
     return chosen
+
+
+def _dora_table(picked: Heatmap) -> None:
+    """The chosen teams' DORA key metrics, scored 0–10 as DORA's Quick Check does."""
+    results = dora_side_by_side(picked)
+    st.markdown("**DORA key metrics** (0 to 10, as DORA's Quick Check scores them)")
+    if not results:
+        st.caption("None of these teams has answered the DORA key-metric questions.")
+        return
+    first = results[0][1]
+    metrics = [(m.metric, m.title) for m in first.metrics]
+    rows = [
+        {
+            "Team": team,
+            **{title: _tenth(result.metric(metric).score) for metric, title in metrics},
+            "Average": _tenth(result.performance_average.score),
+        }
+        for team, result in results
+    ]
+    industry = {
+        title: _tenth(None if first.metric(metric).comparison.industry is None
+                      else first.metric(metric).comparison.industry.mean)
+        for metric, title in metrics
+    }
+    average = first.performance_average.industry
+    rows.append({"Team": f"{first.industry_name} (mean)", **industry,
+                 "Average": _tenth(None if average is None else average.mean)})
+    st.table(rows, hide_index=True, border="horizontal")
+    st.caption(f"Industry figures: DORA, {first.edition}. Source: {first.source}")
+
+
+def _tenth(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
 
 
 def trend_section(
@@ -286,6 +323,17 @@ def rollup_section(summary: Rollup) -> None:
     planned.metric("Planned", work.planned, border=True)
     st.caption("Each team's current plan: the tracked items of its latest assessment that has "
                "any. Overdue: past its due date and not done.")
+
+
+def portfolio_pdf(owner: str, organisation: OrganisationRecord) -> bytes:
+    """The portfolio PDF, every team's whole history read (only when asked for)."""
+    histories = store.all_histories(owner)
+    today = store.today()
+    months = organisation.stale_after_months
+    board = heatmap(histories, today=today, stale_after_months=months)
+    return render_portfolio_pdf(organisation.name, histories, board,
+                                rollup(board, histories, today=today),
+                                stale_after_months=months, generated_on=today)
 
 
 def team_summary(histories: list[TeamHistory]) -> str:

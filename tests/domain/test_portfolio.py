@@ -30,12 +30,11 @@ from assessment_models.portfolio import (
     heatmap,
     history,
     months_before,
-    rollup,
     sort_rows,
-    work_counts,
 )
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Responses, parse_responses
+from assessment_models.rollup import rollup, work_counts
 from assessment_models.trend import (
     capability_deltas,
     done_between,

@@ -48,13 +48,14 @@ def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
     engine.dispose()
 
 
-def responses(levels: tuple[int, int, int], **extra: Any) -> Responses:
+def responses(levels: tuple[int, int, int], answers_extra: dict | None = None,  # type: ignore[type-arg]
+              **extra: Any) -> Responses:
     approval, rollback, test = levels
     return Responses.model_validate(
         {
             "questionnaire": "mini",
             "answers": {"chg_approval": {"level": approval}, "chg_rollback": {"level": rollback},
-                        "test_auto": {"level": test}},
+                        "test_auto": {"level": test}, **(answers_extra or {})},
             "targets": {"processes": 4, "technology": 4},
             **extra,
         }
@@ -65,6 +66,8 @@ def responses(levels: tuple[int, int, int], **extra: Any) -> Responses:
 def organisation(sessions: sessionmaker[Session], mini: Questionnaire) -> dict[str, Any]:
     """Owner code, and per team the two assessment codes, oldest first."""
     codes: dict[str, list[str]] = {}
+    # Payments also answers a DORA key metric: 6 deployments a week (DORA bucket 5, score 8).
+    dora = {"Payments": {"answers_extra": {"dora_deploys": {"value": 6}}}}
     with sessions() as session:
         owner = storage.create_organisation(session, "Acme Bank")
         for name, (first, second) in TEAMS.items():
@@ -74,7 +77,7 @@ def organisation(sessions: sessionmaker[Session], mini: Questionnaire) -> dict[s
                 storage.import_team_assessment(session, owner, team.id, mini,
                                                responses(first, **tracking), DAYS[0]),
                 storage.import_team_assessment(session, owner, team.id, mini,
-                                               responses(second), DAYS[1]),
+                                               responses(second, **dora.get(name, {})), DAYS[1]),
             ]
     return {"owner": owner, "codes": codes}
 
@@ -159,3 +162,11 @@ def test_the_rollup_counts_teams_per_level(page: AppTest) -> None:
     assert metrics["Teams"] == "3" and metrics["Assessed"] == "3"
     # chg_standard is done in each team's first plan; the latest plans track nothing
     assert metrics["Done"] == "3"
+
+
+def test_compare_sets_the_dora_key_metrics_side_by_side(page: AppTest, run: Run) -> None:
+    run(page.multiselect(key=keys.COMPARE_TEAMS).set_value(["Payments", "Cards"]))
+    dora = next(t.value for t in page.table if "Deployment frequency" in t.value.columns)
+    assert list(dora["Team"]) == ["Payments", dora["Team"].iloc[-1]]  # Cards gave no DORA answer
+    assert dora.iloc[0]["Deployment frequency"] == "8.0"
+    assert "(mean)" in list(dora["Team"])[-1]
