@@ -66,8 +66,13 @@ def saved_text(at: datetime, timezone: str | None) -> str:
 
 def formula_text(contributions: tuple[QuestionContribution, ...], score: float | None) -> str:
     """Σ(w·level) / Σw written out with the actual numbers of one capability."""
-    counted = [c for c in contributions if c.level is not None]
+    counted = [c for c in contributions if c.counted]
     if not counted or score is None:
+        if any(c.outcome for c in contributions):
+            return (
+                "This capability's answered questions are DORA outcome metrics, which count "
+                "in no score; see the DORA benchmark."
+            )
         return "No question of this capability has a level yet, so it has no score."
     products = " + ".join(f"{c.weight:g} × {c.level}" for c in counted)
     weights = " + ".join(f"{c.weight:g}" for c in counted)
@@ -77,6 +82,8 @@ def formula_text(contributions: tuple[QuestionContribution, ...], score: float |
 
 
 def counted_text(contribution: QuestionContribution) -> str:
+    if contribution.outcome:
+        return "No: a DORA outcome, compared with the benchmark instead"
     if contribution.level is not None:
         return "Yes"
     return "No: not applicable" if contribution.na else "No: not answered"

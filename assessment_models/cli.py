@@ -218,7 +218,10 @@ def format_scorecard(card: ScoreCard, explain: bool = False) -> str:
             lines.append(f"{capability.title} ({capability.id}):")
             for c in card.explanations[capability.id]:
                 shown = "n/a" if c.na else ("–" if c.level is None else f"level {c.level}")
-                lines.append(f"  {c.question_id}: {shown} × weight {c.weight:g}")
+                if c.outcome:
+                    lines.append(f"  {c.question_id}: {shown}, a DORA outcome: counts in no score")
+                else:
+                    lines.append(f"  {c.question_id}: {shown} × weight {c.weight:g}")
         text = "\n".join(lines)
     return text
 

@@ -1,7 +1,13 @@
 """The scoring engine: answers in, maturity scores out. Pure functions, no I/O.
 
 - Question level: the chosen option's level, or the metric value through its thresholds.
-- Capability score = Σ(weight · level) / Σ(weight) over its answered, non-N/A questions.
+- Capability score = Σ(weight · level) / Σ(weight) over its answered, non-N/A *practice*
+  questions. A question with a ``dora_key`` measures an outcome (how often you deploy, how
+  often a change fails), not a practice: it keeps its level, which the DORA benchmark, the
+  practice-versus-outcome flags and the recommendations use, but it counts in no score.
+  Why: outcomes inside the practice average let "N/A" on a weak DORA figure raise the
+  score, and let strong outcomes hide weak practices (or the reverse). Outcomes still count
+  in coverage: they are questions the team was asked.
 - Dimension score = mean of its scored capabilities, weighted by capability weight.
 - Overall score = mean of the scored dimensions, weighted by dimension weight.
 - A unit with nothing to average has no score (None), never 0; a unit out of scope has no
@@ -37,6 +43,12 @@ class QuestionContribution(BaseModel):
     value: float | None = None
     na: bool = False
     answered: bool = False
+    outcome: bool = False  # a DORA key metric: has a level, counts in no score
+
+    @property
+    def counted(self) -> bool:
+        """True when this answer's level goes into its capability's score."""
+        return self.level is not None and not self.outcome
 
 
 class UnitScore(BaseModel):
@@ -134,7 +146,7 @@ def score(questionnaire: Questionnaire, responses: Responses) -> ScoreCard:
             )
             explanations[capability.id] = contributions
             mean = (
-                weighted_mean((c.level, c.weight) for c in contributions if c.level is not None)
+                weighted_mean((c.level, c.weight) for c in contributions if c.counted)
                 if in_scope
                 else None
             )
@@ -221,6 +233,7 @@ def _contribution(question: Any, responses: Responses) -> QuestionContribution:
         value=answer.value if answer is not None else None,
         na=bool(answer and answer.na),
         answered=bool(answer and answer.is_answered),
+        outcome=getattr(question, "dora_key", None) is not None,
     )
 
 

@@ -30,8 +30,9 @@ def test_score_json_gives_the_hand_computed_numbers():
     out = json.loads(result.stdout)
     capabilities = {c["id"]: c for c in out["capabilities"]}
     assert capabilities["change"]["score"] == 3.67  # (2·4 + 1·3) / 3
-    assert capabilities["delivery"]["score"] == 3.0  # (4 + 2) / 2
-    assert out["overall"]["score"] == 3.17  # (11/3 + 3·3) / 4
+    assert capabilities["delivery"]["score"] is None  # DORA outcomes only: no practice score
+    assert capabilities["delivery"]["coverage"] == 1.0
+    assert out["overall"]["score"] == 3.67  # processes alone: technology is N/A
     assert out["overall"]["level"] == 3
     assert out["overall"]["level_name"] == "Defined"
     assert out["overall"]["coverage"] == 1.0
@@ -59,7 +60,7 @@ def test_score_finds_the_installed_questionnaire_by_id(tmp_path, monkeypatch, ca
     shutil.copy(MINI, tmp_path / "mini.yaml")
     monkeypatch.setenv("SEXTANT_QUESTIONNAIRES", str(tmp_path))
     assert main(["score", str(MINI_RESPONSES), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["overall"]["score"] == 3.17
+    assert json.loads(capsys.readouterr().out)["overall"]["score"] == 3.67
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
+from assessment_models.loader import load_questionnaire
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Responses, parse_responses
 from assessment_models.scoring import level_of_score, score, weighted_mean
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 def responses(mini: Questionnaire, answers: dict, exclude: tuple[str, ...] = ()) -> Responses:
@@ -20,10 +24,35 @@ def responses(mini: Questionnaire, answers: dict, exclude: tuple[str, ...] = ())
 HAND_COMPUTED = {
     "chg_approval": {"level": 4},  # weight 2
     "chg_rollback": {"level": "rb_partly"},  # option id → level 3, weight 1
-    "dora_deploys": {"value": 5},  # reaches 0.25, 1 and 5 → level 4
-    "dora_lead_time": {"value": 200},  # ≤ 720 only → level 2
+    "dora_deploys": {"value": 5},  # reaches 0.25, 1 and 5 → level 4; an outcome
+    "dora_lead_time": {"value": 200},  # ≤ 720 only → level 2; an outcome
     "test_auto": {"na": True},
 }
+
+# A practice question in the delivery capability, so that it has a score beside its
+# two DORA outcomes (mini's own delivery capability holds outcomes only).
+DELIVERY_PRACTICE = """
+          - id: del_pipeline
+            kind: scale
+            text: How does a change reach production?
+            options:
+              - {id: p1, level: 1, label: By hand, descriptor: "Someone copies files."}
+              - {id: p2, level: 2, label: Scripted, descriptor: "A script run by hand."}
+              - {id: p3, level: 3, label: Pipeline, descriptor: "A pipeline with a manual gate."}
+              - {id: p4, level: 4, label: Automated, descriptor: "A pipeline, gated by tests."}
+              - {id: p5, level: 5, label: Continuous, descriptor: "Every merge deploys."}
+        recommendations:
+          - id: del_measure"""
+
+
+@pytest.fixture
+def mini_with_practice(tmp_path) -> Questionnaire:
+    text = (FIXTURES / "mini.yaml").read_text()
+    marker = "        recommendations:\n          - id: del_measure"
+    assert marker in text
+    path = tmp_path / "mini.yaml"
+    path.write_text(text.replace(marker, DELIVERY_PRACTICE.lstrip("\n"), 1))
+    return load_questionnaire(path)
 
 
 def test_capability_score_is_the_weighted_mean_of_its_question_levels(mini):
@@ -32,14 +61,34 @@ def test_capability_score_is_the_weighted_mean_of_its_question_levels(mini):
     assert card.capability("change").score == pytest.approx(11 / 3)
     assert card.capability("change").level == 3
     assert card.capability("change").level_name == "Defined"
-    # (4 + 2) / 2
-    assert card.capability("delivery").score == pytest.approx(3.0)
 
 
-def test_dimension_score_weights_its_capabilities(mini):
+def test_dora_outcomes_keep_their_level_but_count_in_no_score(mini):
     card = score(mini, responses(mini, HAND_COMPUTED))
-    # change weight 1, delivery weight 3: (11/3 · 1 + 3 · 3) / 4
-    assert card.dimension("processes").score == pytest.approx((11 / 3 + 9) / 4)
+    delivery = card.capability("delivery")  # two DORA metrics and nothing else
+    assert delivery.score is None
+    assert delivery.coverage == 1.0
+    levels = {c.question_id: (c.level, c.outcome, c.counted) for c in card.explanations["delivery"]}
+    assert levels == {"dora_deploys": (4, True, False), "dora_lead_time": (2, True, False)}
+    assert card.dimension("processes").score == pytest.approx(11 / 3)
+
+
+def test_not_applicable_on_a_dora_metric_no_longer_moves_the_score(mini_with_practice):
+    q = mini_with_practice
+    answered = score(q, responses(q, {**HAND_COMPUTED, "del_pipeline": {"level": 3}}))
+    na = score(q, responses(q, {**HAND_COMPUTED, "del_pipeline": {"level": 3},
+                                "dora_deploys": {"na": True}}))
+    assert answered.overall.score == pytest.approx(na.overall.score)
+    assert answered.capability("delivery").score == pytest.approx(3.0)
+    assert na.overall.na == answered.overall.na + 1
+
+
+def test_dimension_score_weights_its_capabilities(mini_with_practice):
+    q = mini_with_practice
+    card = score(q, responses(q, {**HAND_COMPUTED, "del_pipeline": {"level": 2}}))
+    # change 11/3 with weight 1, delivery 2 (its practice alone) with weight 3
+    assert card.dimension("processes").score == pytest.approx((11 / 3 + 3 * 2) / 4)
+    assert card.capability("delivery").coverage == 1.0
 
 
 def test_na_answers_count_in_no_average_but_in_coverage(mini):
@@ -53,10 +102,10 @@ def test_na_answers_count_in_no_average_but_in_coverage(mini):
 
 def test_overall_score_weights_the_scored_dimensions_only(mini):
     card = score(mini, responses(mini, HAND_COMPUTED))
-    assert card.overall.score == pytest.approx((11 / 3 + 9) / 4)
+    assert card.overall.score == pytest.approx(11 / 3)  # technology: N/A only
     both = score(mini, responses(mini, {**HAND_COMPUTED, "test_auto": {"level": 2}}))
     # processes weight 2, technology weight 1
-    assert both.overall.score == pytest.approx((2 * (11 / 3 + 9) / 4 + 1 * 2) / 3)
+    assert both.overall.score == pytest.approx((2 * 11 / 3 + 1 * 2) / 3)
 
 
 def test_a_unit_with_nothing_answered_has_no_score_not_zero(mini):
@@ -91,7 +140,7 @@ def test_excluded_dimension_counts_in_no_average_and_no_coverage(mini):
     )
     assert not card.dimension("technology").in_scope
     assert card.dimension("technology").coverage is None
-    assert card.overall.score == pytest.approx((11 / 3 + 9) / 4)
+    assert card.overall.score == pytest.approx(11 / 3)
     assert card.overall.questions == 4
 
 

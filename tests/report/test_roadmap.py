@@ -147,42 +147,45 @@ def test_the_projection_raises_each_addressed_answer_to_its_to_level(
     mini: Questionnaire,
 ) -> None:
     # Now: test_auto 1→4, chg_approval 1→3, deploys 3→5, lead time 2→4.
-    #   change (2·3 + 1·3)/3 = 3; delivery (5 + 4)/2 = 4.5; processes (1·3 + 3·4.5)/4 = 4.125
-    #   technology 4; overall (2·4.125 + 1·4)/3 = 49/12.
-    # Next: chg_risk raises chg_approval to 4: change 11/3, processes (11/3 + 13.5)/4.
+    #   change (2·3 + 1·3)/3 = 3; delivery holds DORA outcomes only, so it has no score
+    #   (BRIEF decision 4) and processes is change alone: 3. Technology 4;
+    #   overall (2·3 + 1·4)/3 = 10/3.
+    # Next: chg_risk raises chg_approval to 4: change and processes 11/3.
     # Later: chg_auto raises the rollback 3→5 (chg_approval 1 was below its from_level 3):
-    #   change (2·4 + 5)/3 = 13/3, processes (13/3 + 13.5)/4.
+    #   change (2·4 + 5)/3 = 13/3.
     roadmap = plan(mini)
     now, later = roadmap.projection("Now"), roadmap.projection("Later")
-    assert now.dimensions == pytest.approx({"processes": 4.125, "technology": 4.0})
-    assert now.overall == pytest.approx(49 / 12)
-    assert roadmap.projection("Next").dimensions["processes"] == pytest.approx((11 / 3 + 13.5) / 4)
-    assert later.dimensions["processes"] == pytest.approx((13 / 3 + 13.5) / 4)
+    assert now.dimensions == pytest.approx({"processes": 3.0, "technology": 4.0})
+    assert now.overall == pytest.approx(10 / 3)
+    assert roadmap.projection("Next").dimensions["processes"] == pytest.approx(11 / 3)
+    assert later.dimensions["processes"] == pytest.approx(13 / 3)
     assert roadmap.projection("Beyond").overall == later.overall
-    # change still 1 short of 4: processes 1 − 1/6, overall 1 − 1/(6 + 3).
-    assert now.percent_to_target["processes"] == pytest.approx(100 * 5 / 6)
-    assert now.percent_to_target["overall"] == pytest.approx(100 * 8 / 9)
+    # change still 1 short of 4 over a span of 3: processes 1 − 1/3; overall with testing
+    # at its target: 1 − 1/(3 + 3).
+    assert now.percent_to_target["processes"] == pytest.approx(100 * 2 / 3)
+    assert now.percent_to_target["overall"] == pytest.approx(100 * 5 / 6)
 
 
 def test_percent_to_target_sums_gaps_over_the_span_to_target(
     mini: Questionnaire, mini_responses: Responses
 ) -> None:
-    # processes: Σgap = 1/3 + 1 = 4/3; Σ(target − 1) = 3 + 3 = 6 → 1 − (4/3)/6 = 7/9.
+    # processes: change alone (delivery holds DORA outcomes only, which score nothing):
+    # Σgap = 4 − 11/3 = 1/3; Σ(target − 1) = 3 → 1 − (1/3)/3 = 8/9.
     roadmap = build_roadmap(mini, score(mini, mini_responses))
-    assert roadmap.percent_to_target["processes"] == pytest.approx(700 / 9)
-    assert roadmap.percent_to_target["overall"] == pytest.approx(700 / 9)
+    assert roadmap.percent_to_target["processes"] == pytest.approx(800 / 9)
+    assert roadmap.percent_to_target["overall"] == pytest.approx(800 / 9)
     assert roadmap.percent_to_target["technology"] is None  # nothing scored
 
 
 def test_a_capability_target_overrides_its_dimension(
     mini: Questionnaire, mini_responses: Responses
 ) -> None:
-    # delivery at 2: lead time 2 is no longer below target, so del_measure drops out;
-    # delivery's gap max(0, 2 − 3) = 0 and its span 1: processes 1 − (1/3)/(3 + 1) = 11/12.
+    # delivery at 2: lead time 2 is no longer below target, so del_measure drops out.
+    # delivery has no score (DORA outcomes only), so processes stays change's 1 − (1/3)/3.
     roadmap = build_roadmap(mini, score(mini, mini_responses), {"delivery": 2})
     assert [i.id for i in roadmap.items] == ["chg_auto"]
     assert roadmap.capability_targets == {"delivery": 2.0}
-    assert roadmap.percent_to_target["processes"] == pytest.approx(100 * 11 / 12)
+    assert roadmap.percent_to_target["processes"] == pytest.approx(100 * 8 / 9)
 
 
 def test_unanswered_questions_are_listed_not_recommended(mini: Questionnaire) -> None:
@@ -257,8 +260,8 @@ def test_as_output_has_the_issues_shape(mini: Questionnaire) -> None:
     assert (chg_auto["phase"], chg_auto["requires"], chg_auto["effort"]) == (
         "Later", ["chg_risk"], "L")
     assert out["projected"][0] == {
-        "phase": "Now", "overall": 4.08, "dimensions": {"processes": 4.12, "technology": 4.0},
-        "percent_to_target": {"overall": 88.89, "processes": 83.33, "technology": 100.0},
+        "phase": "Now", "overall": 3.33, "dimensions": {"processes": 3.0, "technology": 4.0},
+        "percent_to_target": {"overall": 83.33, "processes": 66.67, "technology": 100.0},
     }
     assert [i["id"] for i in out["initiatives"]] == ["fast_feedback", "safer_change"]
     assert out["initiatives"][1]["effort_points"] == 3 + 3 + 8
