@@ -95,17 +95,12 @@ def _save(code: str, question_id: str, answer: Answer) -> None:
 
 
 # Moving around ----------------------------------------------------------------------------
-def go_to_dimension(code: str, questionnaire: Questionnaire, dimension_id: str) -> None:
-    """on_click of Previous / Next: save pending comments, then show the top of the page."""
-    flush_comments(code, questionnaire)
-    state.set_dimension(dimension_id)
-    state.set_focus(state.PAGE_TOP_ANCHOR)
-
-
-def picked_dimension(code: str, questionnaire: Questionnaire) -> None:
-    """on_change of the dimension picker on the Assess page."""
-    flush_comments(code, questionnaire)
-    state.set_dimension(state.value(state.DIMENSION_PICKER))
+def jump_to_section() -> None:
+    """on_change of "Jump to a section": scroll to it once, then empty the box again."""
+    chosen = state.value(state.ASSESS_JUMP)
+    if chosen:
+        state.set_focus(state.capability_anchor(chosen))
+    state.set_value(state.ASSESS_JUMP, None)
 
 
 def go_to_question(dimension_id: str, question_id: str) -> None:

@@ -55,11 +55,20 @@ def question_anchor(question_id: str) -> str:
     return f"q-{question_id}"
 
 
+def capability_anchor(capability_id: str) -> str:
+    """Key of the container around a capability's section on the Assess page."""
+    return f"cap-{capability_id}"
+
+
 #: Key of the container at the top of the Assess page (scrolled to after "Next").
 PAGE_TOP_ANCHOR = "assess-top"
+#: Key of the bar that stays in view on the Assess page: progress and ways to move.
+PROGRESS_BAR_ANCHOR = "assess-progress"
 
 
 DIMENSION_PICKER = f"{_ASSESS}dimension_picker"
+ASSESS_JUMP = f"{_ASSESS}jump"
+ASSESS_NEXT_UNANSWERED = f"{_ASSESS}next_unanswered"
 
 START_QUESTIONNAIRE = f"{_START}questionnaire"
 START_ORGANISATION = f"{_START}organisation"
@@ -76,6 +85,10 @@ START_IMPORT = f"{_START}import"
 _START_ERROR = f"{_START}error"
 START_CONTINUE = f"{_START}continue"
 START_NEW = f"{_START}new"
+START_CLOSE_CONFIRM = f"{_START}close_confirm"
+START_CLOSE_CANCEL = f"{_START}close_cancel"
+START_COPY = f"{_START}copy"
+START_CARD = f"{_START}resume_card"
 
 
 def scope_key(questionnaire_id: str, unit_id: str) -> str:
@@ -214,8 +227,8 @@ def dimension() -> str | None:
 
 
 def set_dimension(dimension_id: str) -> None:
+    """The dimension shown on the Assess page (set from the page Streamlit chose)."""
     st.session_state[_DIMENSION] = dimension_id
-    st.session_state[DIMENSION_PICKER] = dimension_id
 
 
 def focus() -> str | None:

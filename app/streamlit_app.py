@@ -4,6 +4,7 @@ import routes
 import state
 import store
 import streamlit as st
+import views
 from resources import installed_questionnaires, sessions
 from workshop import wnav
 
@@ -24,23 +25,24 @@ url_code = state.code_from_url()
 if url_code and url_code != state.code():
     try:
         store.record(url_code)
-    except NotFoundError as exc:
+    except NotFoundError:
         state.drop_code_from_url()
-        st.error(exc.message)
+        views.unknown_code(url_code)
     else:
         state.open_assessment(url_code)
 state.show_code_in_url()
 wnav.open_from_url()  # a facilitator link, ?w=CODE
 
+# One page per dimension: the menu is built from the open assessment's score card.
 page = st.navigation(
-    [
-        st.Page(routes.START, title="Start", icon=":material/flag:", default=True),
-        st.Page(routes.ASSESS, title="Assess", icon=":material/checklist:"),
-        st.Page(routes.REVIEW, title="Review", icon=":material/fact_check:"),
-        st.Page(routes.RESULTS, title="Results", icon=":material/radar:"),
-        st.Page(routes.ROADMAP, title="Roadmap", icon=":material/route:"),
-        *wnav.pages(),
-        st.Page(routes.PORTFOLIO, title="Portfolio", icon=":material/groups:"),
-    ]
+    {
+        **routes.pages(views.open_card()),
+        "Workshop": wnav.pages(),
+        "Across teams": [st.Page(routes.PORTFOLIO, title="Portfolio", icon=":material/groups:")],
+    }
 )
+dimension = routes.dimension_of(page)
+if dimension is not None:
+    state.set_dimension(dimension)
+views.commit_typing_before_navigating()
 page.run()

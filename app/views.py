@@ -11,11 +11,15 @@ import store
 import streamlit as st
 from labels import count_text, saved_text
 
-from assessment_models.errors import NotFoundError
-from assessment_models.scoring import ScoreCard
+from assessment_models.errors import NotFoundError, SextantError
+from assessment_models.questionnaire import Question
+from assessment_models.responses import Responses
+from assessment_models.scoring import ScoreCard, score
 from assessment_models.storage import AssessmentRecord
 
 _PAGE_PATHS = {"start", "assess", "review", "results", "roadmap"}
+#: Longest part of a mistyped access code repeated back in a message.
+_SHOWN_CODE_LENGTH = 80
 
 
 def open_record() -> AssessmentRecord:
@@ -32,6 +36,68 @@ def open_record() -> AssessmentRecord:
     st.stop()
 
 
+def open_card() -> ScoreCard | None:
+    """The score card of the assessment open in this tab, for the menu; None if none is open.
+
+    A storage error here is left to the page, which reads the same record and says what
+    went wrong where the user is looking.
+    """
+    code = state.code()
+    if code is None:
+        return None
+    try:
+        record = store.record(code)
+        return score(record.questionnaire, store.responses(code))
+    except SextantError:
+        return None
+
+
+def unknown_code(typed: str) -> None:
+    """Say that the code in the link matches nothing, repeating it so a typo can be seen.
+
+    The code leaves the address bar (it opens nothing), so it is kept here and in the
+    Resume box on Start, where it can be corrected.
+    """
+    shown = typed.replace("`", "")[:_SHOWN_CODE_LENGTH]
+    st.error(
+        f"No assessment has the access code `{shown}`. Check it against your link: a "
+        "character may be missing or mistyped. You can correct it under Resume on Start.",
+        icon=":material/link_off:",
+    )
+    state.set_value(state.START_RESUME_CODE, typed[: _SHOWN_CODE_LENGTH * 2])
+
+
+def unanswered(
+    record: AssessmentRecord, card: ScoreCard, responses: Responses
+) -> list[tuple[str, Question]]:
+    """Every question in scope without an answer, as (dimension id, question), in order."""
+    found = []
+    for dimension in record.questionnaire.dimensions:
+        if not card.dimension(dimension.id).in_scope:
+            continue
+        for capability in dimension.capabilities:
+            if not card.capability(capability.id).in_scope:
+                continue
+            for question in capability.questions:
+                answer = responses.answers.get(question.id)
+                if answer is None or not answer.is_answered:
+                    found.append((dimension.id, question))
+    return found
+
+
+def next_unanswered(
+    missing: list[tuple[str, Question]], order: list[str], current: str
+) -> tuple[str, Question]:
+    """The first unanswered question of this dimension, else of the dimensions after it.
+
+    ``missing`` is :func:`unanswered`'s list (not empty); ``order`` the dimensions in scope.
+    Past the last dimension it wraps round to the first.
+    """
+    start = order.index(current)
+    rank = {d: (i - start) % len(order) for i, d in enumerate(order)}
+    return min(missing, key=lambda found: rank.get(found[0], len(order)))
+
+
 def resume_link(code: str) -> str:
     """The address that reopens this assessment, from the address the browser used."""
     query = urlencode({state.CODE_PARAM: code})
@@ -41,7 +107,7 @@ def resume_link(code: str) -> str:
     parts = urlsplit(url)
     path = parts.path.rstrip("/")
     head, _, last = path.rpartition("/")
-    if last in _PAGE_PATHS:
+    if last in _PAGE_PATHS or last.startswith(routes.dimension_url_path("")):
         path = head
     return urlunsplit((parts.scheme, parts.netloc, path + "/", query, ""))
 
@@ -79,14 +145,10 @@ def sidebar(record: AssessmentRecord, card: ScoreCard) -> None:
             overall.coverage or 0.0,
             text=f"Overall: {count_text(overall.answered, overall.questions)}",
         )
+        # Each dimension's count is in the menu above; only what the menu leaves out is here.
         for dimension in card.dimensions:
             if not dimension.in_scope:
                 st.caption(f"{dimension.title}: out of scope")
-                continue
-            st.progress(
-                dimension.coverage or 0.0,
-                text=f"{dimension.title}: {dimension.answered}/{dimension.questions}",
-            )
         saved_caption()
         if record.is_finished:
             st.caption(":material/lock: Finished: answers are read-only.")
@@ -102,3 +164,56 @@ def scroll_to(anchor: str) -> None:
         "},100);})();</script>",
         unsafe_allow_javascript=True,
     )
+
+
+#: Runs in the browser. A text area or number input hands its value to Streamlit when it
+#: loses focus, but a click on a menu link does not take the focus first: the link's page
+#: change went out before the value, and the value's rerun, sent for the page still shown,
+#: won. So a click on a link while such a field has the focus first takes the focus away
+#: (the value goes out), then follows the link a moment later: one click saves and moves.
+_COMMIT_BEFORE_NAVIGATING = """<script>
+(function () {
+  if (window.sextantCommitBeforeNavigating) { return; }
+  window.sextantCommitBeforeNavigating = true;
+  var LINKS = '[data-testid="stSidebarNav"] a, a[data-testid="stPageLink-NavLink"]';
+  var pending = null;
+  function linkOf(event) { return event.target.closest ? event.target.closest(LINKS) : null; }
+  document.addEventListener('pointerdown', function (event) {
+    var link = linkOf(event), active = document.activeElement;
+    if (link && active && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT')) {
+      pending = link;
+      active.blur();
+    }
+  }, true);
+  document.addEventListener('click', function (event) {
+    var link = linkOf(event);
+    if (link && link === pending) {
+      pending = null;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      setTimeout(function () { link.click(); }, 200);
+    }
+  }, true);
+})();
+</script>"""
+
+
+def commit_typing_before_navigating() -> None:
+    """Make the first click on a menu link after typing both save the text and navigate."""
+    st.html(_COMMIT_BEFORE_NAVIGATING, unsafe_allow_javascript=True)
+
+
+#: The Assess page's progress bar stays under the app's header while the questions scroll
+#: by; a question or section jumped to stops below it rather than behind it.
+_ASSESS_STYLES = """<style>
+.st-key-assess-progress {
+  position: sticky; top: 3.75rem; z-index: 20;
+  background: var(--st-background-color, #ffffff);
+  padding: 0.5rem 0 0.75rem; border-bottom: 1px solid rgba(27, 38, 49, 0.12);
+}
+[class*="st-key-q-"], [class*="st-key-cap-"] { scroll-margin-top: 12rem; }
+</style>"""
+
+
+def assess_styles() -> None:
+    st.html(_ASSESS_STYLES)

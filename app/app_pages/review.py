@@ -64,7 +64,10 @@ with st.container(key="review-unanswered"):
                     on_click=actions.go_to_question,
                     args=(dimension.id, question.id),
                 ):
-                    st.switch_page(routes.ASSESS)
+                    st.switch_page(
+                        routes.dimension_page(dimension.id),
+                        query_params={state.CODE_PARAM: code},
+                    )
 
 carried = reassess.status(code)
 reassess.review_section(code, questionnaire, carried, finished=record.is_finished)

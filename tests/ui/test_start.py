@@ -20,9 +20,26 @@ Run = Callable[[Any], AppTest]
 
 def test_an_unknown_code_in_the_link_says_not_found(new_app: Callable[..., AppTest]) -> None:
     at = new_app(UNKNOWN)
-    assert [e.value for e in at.error] == [storage.NOT_FOUND_MESSAGE]
+    assert [e.value for e in at.error] == [
+        f"No assessment has the access code `{UNKNOWN}`. Check it against your link: a "
+        "character may be missing or mistyped. You can correct it under Resume on Start."
+    ]
     assert "a" not in at.query_params
     assert state.START_CONTINUE not in at.session_state
+
+
+def test_a_mistyped_code_waits_in_the_resume_box_to_be_corrected(
+    new_app: Callable[..., AppTest], run: Run
+) -> None:
+    first = new_app()
+    run(first.button(key=state.START_SUBMIT).click())
+    code = first.query_params["a"]
+    at = new_app(code[:-1] + "?")
+    assert at.text_input(key=state.START_RESUME_CODE).value == code[:-1] + "?"
+    at.text_input(key=state.START_RESUME_CODE).input(code)
+    run(at.button(key=state.START_RESUME_SUBMIT).click())
+    assert at.query_params["a"] == code
+    assert not at.error
 
 
 def test_an_unknown_pasted_code_says_not_found(new_app: Callable[..., AppTest], run: Run) -> None:
@@ -65,7 +82,9 @@ def test_left_out_dimensions_are_out_of_scope(
     engine.dispose()
     assert record.scope.exclude == ("technology",)
     run(at.button(key=state.START_CONTINUE).click())
-    assert at.selectbox(key=state.DIMENSION_PICKER).options == ["1. Processes — 0 of 4 answered"]
+    assert at.title[0].value == "Processes"
+    assert at.caption[0].value == "Dimension 1 of 1"
+    assert state.ASSESS_NEXT not in at.session_state  # nothing after Processes
 
 
 def test_leaving_everything_out_is_refused(

@@ -76,7 +76,7 @@ def test_a_new_tab_with_the_code_shows_every_answer(
 ) -> None:
     _, code = answered
     tab = new_app(code)
-    run(tab.switch_page(ASSESS))
+    run(tab.button(key=state.START_CONTINUE).click())
     assert tab.title[0].value == "Processes"
     assert tab.radio(key=state.answer_key("chg_approval")).value == 3
     assert tab.text_area(key=state.comment_key("chg_approval")).value == (
