@@ -22,6 +22,9 @@ FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 # The app's modules import each other by name, as Streamlit runs them from app/.
 if str(APP_DIR) not in sys.path:
     sys.path.insert(0, str(APP_DIR))
+# The tests import their helpers (ui_routing.py) by name.
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture
