@@ -62,6 +62,12 @@ class TeamHistory:
     assessments: tuple[TeamAssessment, ...] = ()
     # The roadmap work being tracked now; None: read it from the assessments (current_plan).
     plan: Mapping[str, Tracking] | None = None
+    # How many finished assessments the team has, when only the latest was read.
+    finished: int | None = None
+
+    @property
+    def count(self) -> int:
+        return len(self.assessments) if self.finished is None else self.finished
 
     @property
     def latest(self) -> TeamAssessment | None:
@@ -107,10 +113,11 @@ def history(
     team: str,
     assessments: Sequence[TeamAssessment],
     plan: Mapping[str, Tracking] | None = None,
+    finished: int | None = None,
 ) -> TeamHistory:
     """A team's history in date order (same-day assessments keep the order given)."""
     ordered = sorted(assessments, key=lambda a: a.assessed_on)
-    return TeamHistory(team=team, assessments=tuple(ordered), plan=plan)
+    return TeamHistory(team=team, assessments=tuple(ordered), plan=plan, finished=finished)
 
 
 class StoredLike(Protocol):
@@ -133,6 +140,8 @@ class StoredTeamLike(Protocol):
     def assessments(self) -> Sequence[StoredLike]: ...
     @property
     def plan(self) -> Mapping[str, Tracking]: ...
+    @property
+    def finished(self) -> int: ...
 
 
 def team_histories(teams: Sequence[StoredTeamLike]) -> list[TeamHistory]:
@@ -152,6 +161,7 @@ def team_histories(teams: Sequence[StoredTeamLike]) -> list[TeamHistory]:
                 for stored in team.assessments
             ],
             plan=team.plan,
+            finished=team.finished,
         )
         for team in teams
     ]

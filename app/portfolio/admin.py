@@ -130,8 +130,7 @@ def teams_section(
         [
             {
                 "Team": team.name,
-                "Finished assessments": len(by_name[team.name].assessments)
-                if team.name in by_name else 0,
+                "Finished assessments": by_name[team.name].count if team.name in by_name else 0,
                 "Latest": _latest_text(by_name.get(team.name)),
                 "Under way": len(under_way.get(team.id, [])),
             }

@@ -101,6 +101,7 @@ def level_distribution(distributions: Sequence[LevelDistribution]) -> go.Figure:
         )
     figure.update_layout(
         barmode="stack",
+        legend_traceorder="normal",
         xaxis={"title": "Teams", "dtick": 1},
         yaxis={"autorange": "reversed", "automargin": True},
         legend={"orientation": "h", "y": -0.25, "x": 0.5, "xanchor": "center"},

@@ -30,8 +30,6 @@ STALE_MONTHS = f"{_P}stale_months"
 
 COMPARE_TEAMS = f"{_P}compare_teams"
 TREND_TEAM = f"{_P}trend_team"
-TREND_FROM = f"{_P}trend_from"
-TREND_TO = f"{_P}trend_to"
 
 TEAM_NAME = f"{_P}team_name"
 ADD_TEAM = f"{_P}add_team"
@@ -41,6 +39,11 @@ ATTACH_CODE = f"{_P}attach_code"
 ATTACH = f"{_P}attach"
 DOWNLOAD_CSV = f"{_P}download_csv"
 DOWNLOAD_PDF = f"{_P}download_pdf"
+
+
+def trend_keys(team: str) -> tuple[str, str]:
+    """The "From" and "To" pickers of one team's trend."""
+    return f"{_P}trend_from.{team}", f"{_P}trend_to.{team}"
 
 
 def start_key(team_id: int) -> str:

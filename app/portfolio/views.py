@@ -43,29 +43,31 @@ def heatmap_frame(board: Heatmap, rows: Sequence[HeatmapRow], stale_months: int)
             "Team": row.team,
             "Assessed on": row.assessed_on,
             "Coverage": None if row.coverage is None else round(row.coverage * 100),
-            "Stale": (f"Over {stale_months} months" if row.stale
-                      else ("Not assessed yet" if row.assessment is None else "")),
+            "Stale": ("Stale" if row.stale
+                      else ("Not assessed" if row.assessment is None else "")),
         }
         if board.unit == "dimension":
-            record["Overall"] = None if row.overall is None else round(row.overall, 2)
+            record["Overall"] = "" if row.assessment is None else _score(row.overall)
         for column in board.columns:
-            cell = row.cells.get(column.id)
-            record[column.title] = (
-                None if cell is None or cell.score is None else round(cell.score, 2)
-            )
+            record[column.title] = _cell_text(row, column.id)
         records.append(record)
-    return pd.DataFrame.from_records(
+    frame = pd.DataFrame.from_records(
         records,
         columns=["Team", "Assessed on", "Coverage", "Stale",
                  *(["Overall"] if board.unit == "dimension" else []),
                  *(c.title for c in board.columns)],
     )
+    # Scores as text ("3.67", "out of scope", "—"): every score has two decimals, so the
+    # grid's own click-to-sort orders them as numbers, and a gap says why it is empty.
+    return frame
 
 
 def _tint(value: object) -> str:
-    if not isinstance(value, int | float) or pd.isna(value):
+    try:
+        number = float(str(value))
+    except ValueError:
         return ""
-    level = max(1, min(5, int(value + 1e-9)))
+    level = max(1, min(5, int(number + 1e-9)))
     return f"background-color: {LEVEL_COLOURS[level]}40"
 
 
@@ -100,13 +102,12 @@ def heatmap_section(histories: list[TeamHistory], stale_months: int) -> Heatmap:
     frame = heatmap_frame(shown, rows, stale_months)
     score_columns = [c for c in frame.columns if c not in ("Team", "Assessed on", "Coverage",
                                                              "Stale")]
-    styled = frame.style.map(_tint, subset=score_columns).format(
-        "{:.2f}", subset=score_columns, na_rep="—"
-    )
+    styled = frame.style.map(_tint, subset=score_columns)
     st.dataframe(
         styled,
         hide_index=True,
         width="stretch",
+        height=35 * (len(rows) + 1) + 3,  # every team on screen, no inner scrolling
         key="portfolio.heatmap",
         column_config={
             "Team": st.column_config.TextColumn(pinned=True),
@@ -117,8 +118,8 @@ def heatmap_section(histories: list[TeamHistory], stale_months: int) -> Heatmap:
         },
     )
     st.caption(
-        "Each row is the team's latest finished assessment. A dash means out of scope or "
-        f"not answered. Stale: assessed more than {stale_months} months ago; the picture may "
+        "Each row is the team's latest finished assessment; a dash means not answered. "
+        f"Stale: assessed more than {stale_months} months ago; the picture may "
         "have moved since. Colours follow the maturity level (red 1 to green 5)."
     )
     return board
@@ -141,9 +142,8 @@ def compare_section(board: Heatmap) -> list[str]:
         st.caption("Pick at least one team.")
         return []
     picked = compare(board, chosen)
-    left, right = st.columns([3, 2])
-    left.plotly_chart(charts.radar_overlay(picked), config={"displayModeBar": False},
-                      key="portfolio.radar")
+    st.plotly_chart(charts.radar_overlay(picked), config={"displayModeBar": False},
+                    key="portfolio.radar")
     table = [
         {
             "Team": row.team,
@@ -153,8 +153,7 @@ def compare_section(board: Heatmap) -> list[str]:
         }
         for row in picked.rows
     ]
-    with right:
-        st.table(table, hide_index=True, border="horizontal")
+    st.table(table, hide_index=True, border="horizontal")
     _dora_table(picked)
     return chosen
 
@@ -185,7 +184,8 @@ def _dora_table(picked: Heatmap) -> None:
     rows.append({"Team": f"{first.industry_name} (mean)", **industry,
                  "Average": _tenth(None if average is None else average.mean)})
     st.table(rows, hide_index=True, border="horizontal")
-    st.caption(f"Industry figures: DORA, {first.edition}. Source: {first.source}")
+    st.caption(f"Industry figures: {first.industry_name}, DORA Quick Check {first.edition} "
+               "([dora.dev](https://dora.dev/quickcheck/)).")
 
 
 def _tenth(value: float | None) -> str:
@@ -218,14 +218,13 @@ def trend_section(
         return
     labels = [f"{a.assessed_on:%d %b %Y}" for a in team.assessments]
     positions = list(range(len(labels)))
-    if st.session_state.get(keys.TREND_FROM) not in positions:
-        st.session_state[keys.TREND_FROM] = 0
-    if st.session_state.get(keys.TREND_TO) not in positions:
-        st.session_state[keys.TREND_TO] = positions[-1]
+    # One pair of pickers per team: another team's dates never linger in them.
+    from_key, to_key = keys.trend_keys(team_name)
     left, right = st.columns(2)
-    first = left.selectbox("From (baseline)", positions, format_func=labels.__getitem__,
-                           key=keys.TREND_FROM)
-    last = right.selectbox("To", positions, format_func=labels.__getitem__, key=keys.TREND_TO)
+    first = left.selectbox("From (baseline)", positions, index=0,
+                           format_func=labels.__getitem__, key=from_key)
+    last = right.selectbox("To", positions, index=positions[-1],
+                           format_func=labels.__getitem__, key=to_key)
     if first >= last:
         st.warning("Pick a baseline earlier than the assessment it is compared with.")
         return
@@ -246,7 +245,7 @@ def trend_section(
         hide_index=True,
         border="horizontal",
     )
-    st.markdown(f"**Capabilities, {labels[first]} → {labels[last]}**")
+    st.markdown(f"**Capabilities, {labels[first]} → {labels[last]}** (largest rise first)")
     titles = {d.id: d.title for d in after.card.dimensions}
     st.table(
         [
@@ -257,7 +256,8 @@ def trend_section(
                 "After": _score(d.after),
                 "Change": "—" if d.delta is None else f"{d.delta:+.2f}",
             }
-            for d in capability_deltas(before, after)
+            for d in sorted(capability_deltas(before, after),
+                            key=lambda d: (d.delta is None, -(d.delta or 0.0)))
         ],
         hide_index=True,
         border="horizontal",
@@ -345,7 +345,7 @@ def team_summary(histories: list[TeamHistory]) -> str:
 def _cell_text(row: HeatmapRow, column: str) -> str:
     cell = row.cells.get(column)
     if cell is None:
-        return ""
+        return "" if row.assessment is None else "not asked"
     return "out of scope" if not cell.in_scope else _score(cell.score)
 
 

@@ -98,6 +98,7 @@ class StoredTeam(BaseModel):
     name: str
     assessments: tuple[StoredAssessment, ...] = ()
     plan: dict[str, TrackedWork] = Field(default_factory=dict)  # the current roadmap work
+    finished: int = 0  # finished assessments, also when only the latest was read
 
 
 class CarryOver(BaseModel):

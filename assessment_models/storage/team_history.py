@@ -100,6 +100,7 @@ def load_teams(
                         for r in kept
                     ),
                     plan=plan,
+                    finished=len(done),
                 )
             )
         return out

@@ -195,3 +195,4 @@ def test_without_history_each_team_keeps_its_latest_assessment_and_current_plan(
     assert payments.assessments[0].responses.answers["test_auto"].level == 3
     # The new assessment tracks nothing yet: the earlier plan is the one being worked on.
     assert payments.plan["test_ci"].status == "in_progress"
+    assert payments.finished == 2  # counted, though only the latest was read

@@ -103,9 +103,9 @@ def test_the_heatmap_shows_each_teams_latest_scores(
     assert list(frame["Team"]) == ["Cards", "Payments", "Platform"]
     for _, row in frame.iterrows():
         card = card_of(sessions, mini, organisation["codes"][row["Team"]][1])
-        assert row["Processes"] == round(card.dimension("processes").score, 2)
-        assert row["Technology"] == round(card.dimension("technology").score, 2)
-        assert row["Overall"] == round(card.overall.score, 2)
+        assert row["Processes"] == f"{card.dimension('processes').score:.2f}"
+        assert row["Technology"] == f"{card.dimension('technology').score:.2f}"
+        assert row["Overall"] == f"{card.overall.score:.2f}"
         assert row["Coverage"] == round(card.overall.coverage * 100)
         assert row["Assessed on"] == DAYS[1]
 
@@ -125,7 +125,7 @@ def test_the_heatmap_drills_down_to_capabilities(
     assert "Change enablement" in frame.columns
     payments = frame[frame["Team"] == "Payments"].iloc[0]
     card = card_of(sessions, mini, organisation["codes"]["Payments"][1])
-    assert payments["Change enablement"] == round(card.capability("change").score, 2)
+    assert payments["Change enablement"] == f"{card.capability('change').score:.2f}"
 
 
 def test_the_trend_shows_deltas_and_progress_equal_to_the_scores(
@@ -170,3 +170,13 @@ def test_compare_sets_the_dora_key_metrics_side_by_side(page: AppTest, run: Run)
     assert list(dora["Team"]) == ["Payments", dora["Team"].iloc[-1]]  # Cards gave no DORA answer
     assert dora.iloc[0]["Deployment frequency"] == "8.0"
     assert "(mean)" in list(dora["Team"])[-1]
+
+
+def test_the_trend_compares_any_two_assessments_of_the_chosen_team(
+    page: AppTest, organisation: dict[str, Any], sessions, mini: Questionnaire, run: Run
+) -> None:
+    run(page.selectbox(key=keys.TREND_TEAM).set_value("Cards"))
+    from_key, to_key = keys.trend_keys("Cards")
+    assert (page.selectbox(key=from_key).value, page.selectbox(key=to_key).value) == (0, 1)
+    run(page.selectbox(key=to_key).set_value(0))
+    assert "Pick a baseline earlier" in page.warning[0].value
