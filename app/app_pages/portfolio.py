@@ -26,7 +26,10 @@ keys.open_owner(owner)
 
 histories = store.latest(owner)
 team_ids = {t.name: t.id for t in organisation.teams}
-st.caption(f"**{organisation.name}** · {views.team_summary(histories)}")
+name_col, close_col = st.columns([4, 1], vertical_alignment="center")
+name_col.caption(f"**{organisation.name}** · {views.team_summary(histories)}")
+close_col.button("Open another", key=keys.CLOSE, on_click=keys.close_owner, type="tertiary",
+                 icon=":material/swap_horiz:")
 if not organisation.teams:
     st.info("Add your teams under **Teams and links** to begin.", icon=":material/group_add:")
 

@@ -8,6 +8,7 @@ import store
 import streamlit as st
 import views
 from labels import score_text
+from portfolio import reassess
 
 from assessment_models.errors import SextantError
 from assessment_models.roadmap import build_roadmap
@@ -27,6 +28,7 @@ st.caption(
     "What to improve first to reach your targets, in phases your team can carry. "
     "Targets, capacity, owners, dates and status are saved with the assessment."
 )
+reassess.previous_plan(code, questionnaire, responses)
 
 in_scope = [d for d in questionnaire.dimensions if card.dimension(d.id).in_scope]
 settings_col, radar_col = st.columns([2, 3], gap="large")

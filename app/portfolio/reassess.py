@@ -8,16 +8,21 @@ needs attention.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 import routes
 import state
+import store as app_store
 import streamlit as st
 from labels import plural
 from resources import installed_questionnaires
 
-from assessment_models.errors import SextantError
+from assessment_models.errors import NotFoundError, SextantError
+from assessment_models.portfolio import assessed
 from assessment_models.questionnaire import Questionnaire
+from assessment_models.responses import Responses
 from assessment_models.storage import AssessmentRecord, CarryOver
+from assessment_models.trend import done_between
 from portfolio import store
 
 CARRIED_BADGE = ":violet-badge[:material/history: Carried over: keep it or change it]"
@@ -111,3 +116,42 @@ def next_assessment(record: AssessmentRecord) -> None:
                 return
             state.open_assessment(new)
             st.switch_page(routes.ASSESS)
+
+
+def previous_plan(code: str, questionnaire: Questionnaire, responses: Responses) -> None:
+    """On the Roadmap of a re-assessment: which items of the previous plan were done, and
+    how their capability moved since."""
+    carried = status(code)
+    if carried.previous_code is None:
+        return
+    try:
+        record = app_store.record(carried.previous_code)
+        previous = app_store.responses(carried.previous_code)
+        tracking = app_store.tracking(carried.previous_code)
+    except NotFoundError:
+        return
+    before = assessed("", "previous", (record.finished_at or record.updated_at).date(),
+                      record.questionnaire, previous, tracking=tracking)
+    after = assessed("", "this", date.today(), questionnaire, responses)
+    done = done_between(before, after)
+    title = f"From the previous plan: {plural(len(done), 'item', 'items')} done"
+    with st.expander(title, expanded=bool(done), icon=":material/history:"):
+        if not done:
+            st.caption("No item of the previous assessment's plan was marked done.")
+            return
+        st.table(
+            [
+                {
+                    "Item": d.title,
+                    "Capability": d.capability_title,
+                    "Then": "—" if d.before is None else f"{d.before:.2f}",
+                    "Now": "—" if d.after is None else f"{d.after:.2f}",
+                    "Change": "—" if d.delta is None else f"{d.delta:+.2f}",
+                }
+                for d in done
+            ],
+            hide_index=True,
+            border="horizontal",
+        )
+        st.caption("Now: this assessment's answers so far. Did the finished work move the "
+                   "capability it was meant to move?")

@@ -124,3 +124,46 @@ def test_creating_an_organisation_adding_a_team_and_starting_its_assessment(
     assert count_assessments() == 1
     assert state.CODE_PARAM in at.query_params  # the new assessment is open in this tab
     assert at.title[0].value == "Sextant"  # on Start, with its link to share
+
+
+AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "s" * 32,
+        "client_id": "sextant", "client_secret": "secret",
+        "server_metadata_url": "https://idp.example.org/.well-known/openid-configuration"}
+
+
+def test_without_auth_configured_there_is_no_sign_in(run: Run) -> None:
+    at = open_portfolio(run)
+    assert not [b for b in at.button if b.key == keys.SIGN_IN]
+
+
+def test_a_signed_in_owner_sees_the_organisations_they_created(
+    run: Run, sessions: sessionmaker[Session]
+) -> None:
+    with sessions() as session:
+        mine = storage.create_organisation(session, "Mine Ltd", owner_subject="sub-ana")
+        storage.create_organisation(session, "Theirs plc", owner_subject="sub-bob")
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": True, "sub": "sub-ana", "email": "ana@example.org"}
+    run(at)
+    run(at.switch_page(PORTFOLIO))
+    listed = [b.label for b in at.button if b.key and b.key.startswith("portfolio.mine.")]
+    assert listed == ["Mine Ltd"]
+    run(next(b for b in at.button if b.label == "Mine Ltd").click())
+    assert at.query_params["o"] == mine
+    run(at.button(key=keys.CLOSE).click())
+    at.text_input(key=keys.CREATE_NAME).input("New Co")
+    run(at.button(key=keys.CREATE).click())
+    with sessions() as session:  # created while signed in: listed for its owner
+        assert [o.name for o in storage.organisations_of(session, "sub-ana")] == [
+            "Mine Ltd", "New Co"
+        ]
+
+
+def test_a_signed_out_visitor_gets_a_sign_in_button(run: Run) -> None:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.secrets["auth"] = AUTH
+    at.user = {"is_logged_in": False}
+    run(at)
+    run(at.switch_page(PORTFOLIO))
+    assert at.button(key=keys.SIGN_IN).label == "Sign in"

@@ -20,6 +20,7 @@ from assessment_models.responses import Responses
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 RESULTS = "app_pages/results.py"
 REVIEW = "app_pages/review.py"
+ROADMAP = "app_pages/roadmap.py"
 ASSESS = "app_pages/assess.py"
 
 Run = Callable[[Any], AppTest]
@@ -44,7 +45,8 @@ def finished(sessions: sessionmaker[Session]) -> str:
         team = storage.add_team(session, owner, "Payments")
         return storage.import_team_assessment(
             session, owner, team.id, mini,
-            Responses.model_validate({"questionnaire": "mini", "answers": answers}),
+            Responses.model_validate({"questionnaire": "mini", "answers": answers,
+                                      "tracking": {"chg_standard": {"status": "done"}}}),
             date(2026, 1, 15),
         )
 
@@ -102,3 +104,17 @@ def test_review_lists_the_unconfirmed_and_results_count_the_confirmed(
     run(at.switch_page(RESULTS))
     assert any("3 of 3 answers carried over from the last assessment were confirmed"
                in c.value for c in at.caption)
+
+
+def test_the_roadmap_shows_the_previous_plans_done_items_and_their_effect(
+    next_assessment: AppTest, run: Run
+) -> None:
+    at = next_assessment
+    run(at.radio(key=state.answer_key("chg_approval")).set_value(4))  # change: 7/3 → 11/3
+    run(at.switch_page(ROADMAP))
+    assert any(e.label == "From the previous plan: 1 item done" for e in at.expander)
+    done = next(t.value for t in at.table if "Then" in t.value.columns)
+    assert list(done["Item"]) == ["Define three standard change types"]
+    assert (done.iloc[0]["Then"], done.iloc[0]["Now"], done.iloc[0]["Change"]) == (
+        "2.33", "3.67", "+1.33"
+    )
