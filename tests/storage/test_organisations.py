@@ -29,6 +29,7 @@ from assessment_models.storage import (
     set_stale_after,
     start_team_assessment,
 )
+from assessment_models.storage.workshops import create_workshop
 
 
 def test_an_owner_code_is_a_256_bit_secret(db) -> None:
@@ -196,3 +197,15 @@ def test_without_history_each_team_keeps_its_latest_assessment_and_current_plan(
     # The new assessment tracks nothing yet: the earlier plan is the one being worked on.
     assert payments.plan["test_ci"].status == "in_progress"
     assert payments.finished == 2  # counted, though only the latest was read
+
+
+def test_a_workshops_consensus_joins_a_team_with_both_links(db, mini: Questionnaire) -> None:
+    with db.session() as session:
+        owner = create_organisation(session, "Acme")
+        team = add_team(session, owner, "Payments")
+        workshop = create_workshop(session, mini, Respondent(), Scope(), "named")
+        save_answer(session, workshop.consensus_code, "test_auto", Answer(level=4))
+        finish_assessment(session, workshop.consensus_code)
+        attach_assessment(session, owner, workshop.consensus_code, team.id)
+        (payments,) = load_teams(session, owner)
+    assert [a.code for a in payments.assessments] == [workshop.consensus_code]
