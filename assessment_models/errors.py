@@ -6,6 +6,9 @@ and exits with code 2, the UI shows it with ``st.error``.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 
 class SextantError(Exception):
     """Bad input that Sextant explains in one line instead of a traceback."""
@@ -41,6 +44,21 @@ class NotFoundError(SextantError):
 
 class StorageError(SextantError):
     """A change the stored assessment cannot take, e.g. answers to a finished assessment."""
+
+
+class DatabaseUnavailableError(StorageError):
+    """The database did not answer in time (down, hung, locked or busy); nothing was changed."""
+
+
+class ConflictError(StorageError):
+    """An answer changed in another window since this one read it; nothing was changed."""
+
+    def __init__(self, question_id: str, field: str, stored: Any, changed_at: datetime) -> None:
+        self.question_id = question_id
+        self.field = field
+        self.stored = stored  # the Answer now stored (responses.Answer; typed loosely here)
+        self.changed_at = changed_at
+        super().__init__(f"answers.{question_id}: {field} was changed in another window")
 
 
 def format_path(path: tuple[str | int, ...]) -> str:

@@ -13,14 +13,15 @@ from __future__ import annotations
 import json
 import re
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from assessment_models.errors import NotFoundError, StorageError
+from assessment_models.errors import ConflictError, NotFoundError, StorageError
 from assessment_models.questionnaire import Questionnaire, is_target
 from assessment_models.responses import (
     Answer,
@@ -32,6 +33,7 @@ from assessment_models.responses import (
     parse_responses,
 )
 from assessment_models.storage.engine import SQLITE_IMMEDIATE
+from assessment_models.storage.faults import storage_call
 from assessment_models.storage.records import AssessmentRecord, TrackedItem
 from assessment_models.storage.snapshots import parse_snapshot, snapshot_of
 from assessment_models.storage.tables import (
@@ -57,6 +59,7 @@ def new_access_code() -> str:
 # Assessments ---------------------------------------------------------------------------
 
 
+@storage_call
 def create_assessment(
     session: Session,
     questionnaire: Questionnaire,
@@ -74,6 +77,7 @@ def create_assessment(
     return code
 
 
+@storage_call
 def get_assessment(session: Session, code: str) -> AssessmentRecord:
     """The assessment with this access code, its questionnaire parsed from the snapshot."""
     with _transaction(session):
@@ -81,6 +85,7 @@ def get_assessment(session: Session, code: str) -> AssessmentRecord:
         return _record(row)
 
 
+@storage_call
 def set_scope(session: Session, code: str, scope: Scope) -> None:
     """Replace the dimensions and capabilities left out of the assessment."""
     with _transaction(session, write=True):
@@ -91,6 +96,7 @@ def set_scope(session: Session, code: str, scope: Scope) -> None:
         row.updated_at = _now()
 
 
+@storage_call
 def set_respondent(session: Session, code: str, respondent: Respondent) -> None:
     """Replace the organisation and team named on the assessment."""
     with _transaction(session, write=True):
@@ -99,6 +105,7 @@ def set_respondent(session: Session, code: str, respondent: Respondent) -> None:
         row.updated_at = _now()
 
 
+@storage_call
 def set_benchmark(session: Session, code: str, benchmark: BenchmarkChoice) -> None:
     """Choose the DORA industry and edition the assessment is compared with.
 
@@ -110,6 +117,7 @@ def set_benchmark(session: Session, code: str, benchmark: BenchmarkChoice) -> No
         row.updated_at = _now()
 
 
+@storage_call
 def finish_assessment(session: Session, code: str) -> None:
     """Mark the assessment finished; its answers and scope are then read-only."""
     with _transaction(session, write=True):
@@ -119,6 +127,7 @@ def finish_assessment(session: Session, code: str) -> None:
             row.finished_at = row.updated_at = _now()
 
 
+@storage_call
 def reopen_assessment(session: Session, code: str) -> None:
     """Make a finished assessment editable again."""
     with _transaction(session, write=True):
@@ -129,6 +138,7 @@ def reopen_assessment(session: Session, code: str) -> None:
             row.updated_at = _now()
 
 
+@storage_call
 def save_targets(
     session: Session,
     code: str,
@@ -165,25 +175,64 @@ def save_targets(
 # Answers -------------------------------------------------------------------------------
 
 
-def save_answer(session: Session, code: str, question_id: str, answer: Answer) -> datetime:
-    """Check and store one answer (an empty one deletes it); returns when it was saved."""
+#: The parts of an answer saved on their own: what was chosen (level, value or N/A, which
+#: exclude one another), the comment, the confidence.
+ANSWER_FIELDS = ("choice", "comment", "confidence")
+_FIELD_KEYS = {"choice": ("level", "value", "na"), "comment": ("comment",),
+               "confidence": ("confidence",)}
+
+
+@storage_call
+def save_answer(
+    session: Session,
+    code: str,
+    question_id: str,
+    answer: Answer,
+    *,
+    fields: Collection[str] = ANSWER_FIELDS,
+    base: Answer | None = None,
+) -> datetime:
+    """Store ``fields`` of one answer, keeping the others as stored; returns when it was saved.
+
+    An answer left empty is deleted. ``base`` is the answer as the caller last read it: when
+    a field being saved has changed in storage since then (another window), and to something
+    else than this save brings, :class:`ConflictError` is raised and nothing changes.
+    """
+    unknown = set(fields) - set(ANSWER_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown answer fields: {sorted(unknown)}")
     with _transaction(session, write=True):
         row = _assessment(session, code, lock=True)
         _require_open(row)
-        answer = normalise_answer(_questionnaire(row), question_id, answer)
+        questionnaire = _questionnaire(row)
+        answer = normalise_answer(questionnaire, question_id, answer)
+        stored_row = session.get(AnswerRow, (row.id, question_id))
+        stored = Answer() if stored_row is None else _answer_of(stored_row)
+        if base is not None:
+            for field in fields:
+                theirs = _part(stored, field)
+                if theirs != _part(base, field) and theirs != _part(answer, field):
+                    changed_at = row.updated_at if stored_row is None else stored_row.updated_at
+                    raise ConflictError(question_id, field, stored, changed_at)
+        update = {key: getattr(answer, key) for f in fields for key in _FIELD_KEYS[f]}
+        merged = stored.model_copy(update=update)
         now = _now()
-        stored = session.get(AnswerRow, (row.id, question_id))
-        if _is_empty(answer):
-            if stored is not None:
-                session.delete(stored)
-        elif stored is None:
-            session.add(_answer_row(row.id, question_id, answer, now))
+        if _is_empty(merged):
+            if stored_row is not None:
+                session.delete(stored_row)
+        elif stored_row is None:
+            session.add(_answer_row(row.id, question_id, merged, now))
         else:
-            _fill_answer(stored, answer, now)
+            _fill_answer(stored_row, merged, now)
         row.updated_at = now
     return now
 
 
+def _part(answer: Answer, field: str) -> tuple[object, ...]:
+    return tuple(getattr(answer, key) for key in _FIELD_KEYS[field])
+
+
+@storage_call
 def load_responses(session: Session, code: str) -> Responses:
     """The assessment in the exchange format, answers in questionnaire order."""
     with _transaction(session):
@@ -201,6 +250,7 @@ def load_responses(session: Session, code: str) -> Responses:
         )
 
 
+@storage_call
 def import_responses(session: Session, questionnaire: Questionnaire, responses: Responses) -> str:
     """Create an assessment holding these responses: all of them, or nothing on error.
 
@@ -236,6 +286,7 @@ def import_responses(session: Session, questionnaire: Questionnaire, responses: 
 # Roadmap tracking ----------------------------------------------------------------------
 
 
+@storage_call
 def save_tracking(session: Session, code: str, item: TrackedItem) -> None:
     """Store the owner, due date and status of one roadmap recommendation."""
     with _transaction(session, write=True):
@@ -254,6 +305,7 @@ def save_tracking(session: Session, code: str, item: TrackedItem) -> None:
         stored.updated_at = row.updated_at = now
 
 
+@storage_call
 def load_tracking(session: Session, code: str) -> dict[str, TrackedItem]:
     """Every tracked recommendation of the assessment, by recommendation id."""
     with _transaction(session):
@@ -282,7 +334,9 @@ def _transaction(session: Session, *, write: bool = False) -> Iterator[None]:
         yield
         session.commit()
     except BaseException:
-        session.rollback()
+        # On a dead connection the rollback fails too; the first error is the one to report.
+        with suppress(SQLAlchemyError):
+            session.rollback()
         raise
 
 
@@ -324,7 +378,8 @@ def _new_row(questionnaire: Questionnaire, respondent: Respondent, scope: Scope)
 
 
 def _questionnaire(row: AssessmentRow) -> Questionnaire:
-    return parse_snapshot(row.content_hash, row.snapshot)
+    # The snapshot column is deferred: it is loaded only when the cache does not know it.
+    return parse_snapshot(row.content_hash, lambda: row.snapshot)
 
 
 def _record(row: AssessmentRow) -> AssessmentRecord:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -24,26 +25,58 @@ _lock = threading.Lock()
 
 
 def snapshot_of(questionnaire: Questionnaire) -> str:
-    """The JSON stored with an assessment when it starts."""
-    return questionnaire.model_dump_json()
+    """The JSON stored with an assessment when it starts; refused unless it reads back equal.
 
-
-def parse_snapshot(content_hash: str, snapshot: str) -> Questionnaire:
-    """The questionnaire stored as ``snapshot``, from the cache when it was parsed before."""
-    with _lock:
-        cached = _parsed.get(content_hash)
-        if cached is not None:
-            _parsed.move_to_end(content_hash)
-            return cached
+    Reading it back here costs milliseconds once per new assessment, and guarantees that
+    every stored snapshot can be read again later (a value JSON cannot hold, such as an
+    infinite number, would otherwise come back as null and lock the assessment forever).
+    """
+    snapshot = questionnaire.model_dump_json()
     try:
-        questionnaire = Questionnaire.model_validate_json(snapshot)
+        parsed: Questionnaire | None = Questionnaire.model_validate_json(snapshot)
     except ValidationError:
-        questionnaire = _parse_older_edition(snapshot)
+        parsed = None
+    if parsed is None or parsed != questionnaire:
+        raise StorageError(
+            f"The questionnaire '{questionnaire.id}' cannot be stored: it does not read back "
+            "the same. Run 'sextant validate' on its file."
+        )
+    _remember(questionnaire.content_hash(), parsed)  # what later reads would parse
+    return snapshot
+
+
+def cached(content_hash: str) -> Questionnaire | None:
+    """The questionnaire with this content hash, if it was parsed recently."""
+    with _lock:
+        found = _parsed.get(content_hash)
+        if found is not None:
+            _parsed.move_to_end(content_hash)
+        return found
+
+
+def parse_snapshot(content_hash: str, snapshot: str | Callable[[], str]) -> Questionnaire:
+    """The questionnaire stored as ``snapshot``, from the cache when it was parsed before.
+
+    ``snapshot`` may be a function that loads it, so that a cache hit never reads it.
+    """
+    found = cached(content_hash)
+    if found is not None:
+        return found
+    text = snapshot if isinstance(snapshot, str) else snapshot()
+    try:
+        questionnaire = Questionnaire.model_validate_json(text)
+    except ValidationError:
+        questionnaire = _parse_older_edition(text)
+    _remember(content_hash, questionnaire)
+    return questionnaire
+
+
+def _remember(content_hash: str, questionnaire: Questionnaire) -> None:
     with _lock:
         _parsed[content_hash] = questionnaire
+        _parsed.move_to_end(content_hash)
         while len(_parsed) > CACHE_SIZE:
             _parsed.popitem(last=False)
-    return questionnaire
 
 
 def _parse_older_edition(snapshot: str) -> Questionnaire:

@@ -74,7 +74,9 @@ class AssessmentRow(Base):
     questionnaire_id: Mapped[str] = mapped_column(String(64))
     questionnaire_version: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
-    snapshot: Mapped[str] = mapped_column(Text)
+    # Deferred: about 150 KiB for the full questionnaire, and parsed snapshots are cached by
+    # content hash, so most reads (every save) never need to load it.
+    snapshot: Mapped[str] = mapped_column(Text, deferred=True)
     organisation: Mapped[str] = mapped_column(String(200), default="")
     team: Mapped[str] = mapped_column(String(200), default="")
     scope_exclude: Mapped[str] = mapped_column(Text, default="[]")

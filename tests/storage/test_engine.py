@@ -12,6 +12,7 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
+from assessment_models.errors import StorageError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Answer, Respondent, Scope
 from assessment_models.storage import (
@@ -21,7 +22,7 @@ from assessment_models.storage import (
     migrate,
     save_answer,
 )
-from assessment_models.storage.engine import alembic_config
+from assessment_models.storage.engine import Timeouts, alembic_config
 from assessment_models.storage.tables import Base
 
 
@@ -88,3 +89,29 @@ def test_without_a_url_the_database_is_data_sextant_db_here(
 def test_the_storage_package_does_not_import_streamlit() -> None:
     code = "import sys, assessment_models.storage; sys.exit('streamlit' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_timeouts_come_from_the_environment_in_seconds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEXTANT_DB_STATEMENT_TIMEOUT", "2.5")
+    monkeypatch.setenv("SEXTANT_DB_CONNECT_TIMEOUT", "3")
+    assert Timeouts.from_environment() == Timeouts(connect=3, statement=2.5)
+    engine = make_engine(f"sqlite:///{tmp_path / 'timeouts.db'}")
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 2500
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("raw", ["soon", "0", "-1", "inf", "nan"])
+def test_a_timeout_that_is_not_a_positive_number_of_seconds_is_refused(
+    raw: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SEXTANT_DB_CONNECT_TIMEOUT", raw)
+    with pytest.raises(StorageError) as raised:
+        Timeouts.from_environment()
+    assert str(raised.value) == (
+        f"SEXTANT_DB_CONNECT_TIMEOUT: a number of seconds above 0 (at most 3600), got {raw!r}"
+    )

@@ -1,0 +1,129 @@
+"""The storage boundary: database errors become Sextant's own, busy transactions are retried.
+
+Every repository function is wrapped in :func:`storage_call`. Whatever SQLAlchemy, psycopg
+or sqlite3 raise leaves as a :class:`~assessment_models.errors.StorageError` (most often
+:class:`~assessment_models.errors.DatabaseUnavailableError`) whose message a page can show
+as it is: no SQL, host name or file path. The original error stays chained (``__cause__``)
+for the server log.
+
+A transaction that failed only because another writer held the lock (SQLite "database is
+locked", a PostgreSQL deadlock or serialisation failure) is rolled back and run again, with
+jittered exponential backoff, for as long as the engine's statement timeout allows.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+from sqlalchemy import exc as sa
+from sqlalchemy.orm import Session
+from tenacity import (
+    RetryCallState,
+    Retrying,
+    stop_after_attempt,
+    stop_after_delay,
+    wait_exponential,
+    wait_random,
+)
+
+from assessment_models.errors import DatabaseUnavailableError, StorageError
+from assessment_models.storage.engine import timeouts_of
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+UNAVAILABLE_MESSAGE = "The database is not answering right now, so nothing was changed."
+BUSY_MESSAGE = "The database is busy with other changes, so nothing was changed."
+FULL_MESSAGE = "The database cannot grow (its disk may be full), so nothing was changed."
+REFUSED_VALUE_MESSAGE = (
+    "The database refused a value (too large, or with characters it cannot store), "
+    "so nothing was changed."
+)
+CONFLICT_MESSAGE = "This change clashes with what is stored, so nothing was changed."
+
+#: SQLSTATEs of PostgreSQL errors that a second try usually gets past.
+_PG_RETRY = {"40001", "40P01", "55P03"}  # serialization_failure, deadlock, lock_not_available
+#: At most this many runs of one transaction (also bounded by the statement timeout).
+MAX_ATTEMPTS = 8
+
+
+def storage_call(function: Callable[P, R]) -> Callable[P, R]:
+    """Run a repository function (first argument: its Session) behind the storage boundary."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        session = args[0]
+        assert isinstance(session, Session)
+        with translated():
+            for attempt in _retrying(session):
+                with attempt:
+                    return function(*args, **kwargs)
+        raise AssertionError("unreachable: Retrying either returns or raises")
+
+    return wrapper
+
+
+@contextmanager
+def translated() -> Iterator[None]:
+    """Turn any database error raised inside into one of Sextant's own errors."""
+    try:
+        yield
+    except sa.SQLAlchemyError as exc:
+        raise as_storage_error(exc) from exc
+
+
+def as_storage_error(exc: BaseException) -> StorageError:
+    """The Sextant error that stands for a database error, its message fit for a page."""
+    if is_busy(exc):
+        return DatabaseUnavailableError(BUSY_MESSAGE)
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "disk is full" in text or "disk full" in text:
+        return DatabaseUnavailableError(FULL_MESSAGE)
+    if isinstance(exc, sa.IntegrityError):
+        return StorageError(CONFLICT_MESSAGE)
+    if isinstance(exc, sa.DataError):
+        return StorageError(REFUSED_VALUE_MESSAGE)
+    return DatabaseUnavailableError(UNAVAILABLE_MESSAGE)
+
+
+def is_busy(exc: BaseException) -> bool:
+    """True for an error that only says another writer was in the way."""
+    if not isinstance(exc, sa.DBAPIError):
+        return False
+    if getattr(exc.orig, "sqlstate", None) in _PG_RETRY:
+        return True
+    message = str(exc.orig).lower()
+    return isinstance(exc, sa.OperationalError) and (
+        "database is locked" in message or "database table is locked" in message
+    )
+
+
+def _retrying(session: Session) -> Retrying:
+    bind = session.get_bind()
+    budget = timeouts_of(bind.engine if hasattr(bind, "engine") else bind).statement  # type: ignore[arg-type]
+    return Retrying(
+        retry=_worth_retrying,
+        stop=stop_after_delay(budget) | stop_after_attempt(MAX_ATTEMPTS),
+        wait=wait_exponential(multiplier=0.02, max=0.5) + wait_random(0, 0.05),
+        reraise=True,
+    )
+
+
+def _worth_retrying(state: RetryCallState) -> bool:
+    exc = state.outcome.exception() if state.outcome is not None else None
+    if exc is None:
+        return False
+    if is_busy(exc):
+        return True
+    # A connection found dead is retried once: the pool opens a fresh one (a restarted
+    # server). More would only make the page wait longer for a server that is down.
+    return (
+        isinstance(exc, sa.DBAPIError)
+        and bool(exc.connection_invalidated)
+        and state.attempt_number == 1
+    )
+
+
