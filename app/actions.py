@@ -7,6 +7,7 @@ run before the page is drawn, so the page always shows what storage now holds.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import state
@@ -15,32 +16,49 @@ from labels import NA
 from resources import installed_questionnaires
 
 from assessment_models.benchmark_data import DEFAULT_EDITION, DEFAULT_INDUSTRY
-from assessment_models.errors import NotFoundError, ResponsesError, SextantError
+from assessment_models.errors import (
+    ConflictError,
+    DatabaseUnavailableError,
+    NotFoundError,
+    ResponsesError,
+    SextantError,
+)
 from assessment_models.questionnaire import MetricQuestion, Question, Questionnaire
 from assessment_models.responses import (
+    ANSWER_PARTS,
     Answer,
     BenchmarkChoice,
     Respondent,
     Scope,
+    answer_part,
     parse_responses,
     parse_responses_json,
     read_responses_header,
+    with_parts,
 )
 
 
 # Answers ----------------------------------------------------------------------------------
 def seed_question(question: Question, answer: Answer | None) -> None:
-    """Give a question's widgets their stored values, unless they already hold one."""
-    answer = answer or Answer()
+    """Give a question's widgets their stored values, unless they already hold one.
+
+    An answer still waiting to be saved wins over storage: the respondent sees what they
+    gave, not what the database last held.
+    """
+    waiting = state.pending().get(question.id)
+    stored = answer or Answer()
+    if not state.has(state.answer_key(question.id)) or state.base(question.id) is None:
+        state.set_base(question.id, waiting.base or Answer() if waiting else stored)
+    shown = waiting.answer if waiting else stored
     if isinstance(question, MetricQuestion):
-        state.seed(state.answer_key(question.id), answer.value)
-        state.seed(state.na_key(question.id), answer.na)
+        state.seed(state.answer_key(question.id), shown.value)
+        state.seed(state.na_key(question.id), shown.na)
     else:
-        state.seed(state.answer_key(question.id), NA if answer.na else answer.level)
-    state.seed(state.comment_key(question.id), answer.comment)
+        state.seed(state.answer_key(question.id), NA if shown.na else shown.level)
+    state.seed(state.comment_key(question.id), shown.comment)
     state.seed(
         state.confidence_key(question.id),
-        None if answer.confidence is None else answer.confidence.value,
+        None if shown.confidence is None else shown.confidence.value,
     )
 
 
@@ -59,8 +77,12 @@ def answer_from_widgets(question: Question) -> Answer:
 
 
 def save_question(code: str, question: Question) -> None:
-    """on_change of every widget of a question: store the whole answer."""
-    _save(code, question.id, answer_from_widgets(question))
+    """on_change of every widget of a question: store the parts that changed, and only them."""
+    answer = answer_from_widgets(question)
+    base = state.base(question.id) or Answer()
+    changed = frozenset(p for p in ANSWER_PARTS if answer_part(answer, p) != answer_part(base, p))
+    if changed:
+        _save(code, question.id, answer, changed, base)
 
 
 def metric_not_applicable(code: str, question: MetricQuestion) -> None:
@@ -72,26 +94,91 @@ def metric_not_applicable(code: str, question: MetricQuestion) -> None:
 
 def flush_comments(code: str, questionnaire: Questionnaire) -> None:
     """Save comments typed but not yet saved (a text area reports only on blur)."""
-    try:
-        stored = store.responses(code).answers
-    except SextantError as exc:
-        state.record_save_error(exc.message)
+    for question_id, question in questionnaire.questions_by_id.items():
+        if state.has(state.comment_key(question_id)):
+            save_question(code, question)
+
+
+def retry_pending(code: str, *, now: bool = False) -> bool:
+    """Try again the unsaved answers whose wait is over (all of them when ``now``).
+
+    The first one probes the database; if it still fails, the others wait too. Returns
+    True when nothing is left unsaved.
+    """
+    due = datetime.now(UTC)
+    had_any = bool(state.pending())
+    for waiting in list(state.pending().values()):
+        if now or waiting.next_try <= due:
+            _save(
+                code, waiting.question_id, waiting.answer, waiting.fields, waiting.base, probe=True
+            )
+            if state.offline_since() is not None:
+                break
+    if had_any and not state.pending():
+        state.set_recovered(datetime.now(UTC))
+    return not state.pending()
+
+
+def keep_theirs(question_id: str) -> None:
+    """on_click after a conflict: take the other window's answer, drop this window's."""
+    conflict = state.conflicts().get(question_id)
+    if conflict is None:
         return
-    for question_id in questionnaire.questions_by_id:
-        key = state.comment_key(question_id)
-        if not state.has(key):
-            continue
-        typed = state.value(key) or ""
-        answer = stored.get(question_id, Answer())
-        if typed != answer.comment:
-            _save(code, question_id, answer.model_copy(update={"comment": typed}))
+    state.drop_conflict(question_id)
+    state.drop_pending(question_id)
+    for key in (
+        state.answer_key(question_id),
+        state.na_key(question_id),
+        state.comment_key(question_id),
+        state.confidence_key(question_id),
+    ):
+        state.forget(key)
+    state.set_base(question_id, conflict.theirs)
 
 
-def _save(code: str, question_id: str, answer: Answer) -> None:
+def keep_mine(code: str, question_id: str) -> None:
+    """on_click after a conflict: save this window's answer over the other one."""
+    conflict = state.conflicts().pop(question_id, None)
+    if conflict is not None:
+        _save(code, question_id, conflict.mine, frozenset({conflict.field}), conflict.theirs)
+
+
+def _save(
+    code: str,
+    question_id: str,
+    answer: Answer,
+    fields: frozenset[str],
+    base: Answer | None,
+    *,
+    probe: bool = False,
+) -> None:
+    if state.offline_since() is not None and not probe:
+        # The database is away: queue the change behind the ones waiting, and let the
+        # retry probe it, rather than make every click wait for a timeout.
+        state.add_pending(question_id, answer, fields, base)
+        return
     try:
-        state.record_saved(store.save_answer(code, question_id, answer))
+        saved_at = store.save_answer(code, question_id, answer, fields=fields, base=base)
+    except ConflictError as exc:
+        state.drop_pending(question_id)
+        state.record_conflict(
+            state.Conflict(question_id, exc.field, answer, exc.stored, exc.changed_at)
+        )
+        return
+    except DatabaseUnavailableError:
+        # Kept in this window, retried with backoff; the page says "not saved yet".
+        state.add_pending(question_id, answer, fields, base)
+        state.record_offline()
+        return
     except SextantError as exc:
+        state.drop_pending(question_id)
         state.record_save_error(f"Not saved: {exc.message}")
+        return
+    state.drop_pending(question_id)
+    state.drop_conflict(question_id)
+    state.record_online()
+    state.set_base(question_id, with_parts(base or Answer(), answer, fields))
+    state.record_saved(saved_at)
 
 
 # Moving around ----------------------------------------------------------------------------

@@ -57,11 +57,16 @@ def count_text(answered: int, questions: int) -> str:
 
 def saved_text(at: datetime, timezone: str | None) -> str:
     """``Saved 14:02:31`` in the browser's time zone when it is known."""
+    return f"Saved {clock_text(at, timezone, seconds=True)}"
+
+
+def clock_text(at: datetime, timezone: str | None, *, seconds: bool = False) -> str:
+    """``14:02`` (or ``14:02:31``) in the browser's time zone when it is known."""
     try:
         local = at.astimezone(ZoneInfo(timezone)) if timezone else at.astimezone()
     except (ZoneInfoNotFoundError, ValueError):
         local = at.astimezone()
-    return f"Saved {local:%H:%M:%S}"
+    return f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
 
 
 def formula_text(contributions: tuple[QuestionContribution, ...], score: float | None) -> str:

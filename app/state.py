@@ -8,10 +8,13 @@ Widget values for answers are seeded from storage whenever Streamlit has dropped
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import streamlit as st
+
+from assessment_models.responses import Answer
 
 #: The URL query parameter that carries the access code (``?a=CODE``).
 CODE_PARAM = "a"
@@ -127,6 +130,8 @@ def open_assessment(new_code: str) -> None:
     if code() != new_code:
         forget_answers()
         st.session_state.pop(_DIMENSION, None)
+        for key in (_PENDING, _BASE, _CONFLICTS):
+            st.session_state.pop(key, None)
     st.session_state[_CODE] = new_code
 
 
@@ -135,6 +140,8 @@ def close_assessment() -> None:
     st.session_state.pop(_DIMENSION, None)
     st.session_state.pop(_SAVED_AT, None)
     forget_answers()
+    for key in (_PENDING, _BASE, _CONFLICTS, _LAST_READ):
+        st.session_state.pop(key, None)
     st.query_params.pop(CODE_PARAM, None)
 
 
@@ -142,6 +149,7 @@ def forget_answers() -> None:
     """Drop every cached answer widget value so that the next render reads storage."""
     for key in [k for k in st.session_state if str(k).startswith(_ASSESS)]:
         del st.session_state[key]
+    st.session_state.pop(_BASE, None)
 
 
 def code_from_url() -> str | None:
@@ -177,6 +185,125 @@ def record_save_error(message: str) -> None:
 
 def save_error() -> str | None:
     return st.session_state.get(_SAVE_ERROR)
+
+
+# Saves that did not go through yet, and answers another window changed --------------------
+_PENDING = "app.pending"
+_BASE = "app.base"
+_CONFLICTS = "app.conflicts"
+_OFFLINE_SINCE = "app.offline_since"
+_LAST_READ = "app.last_read"
+
+#: Seconds between automatic retries of a save that failed: doubling up to the last one.
+RETRY_DELAYS = (2, 4, 8, 15, 30)
+
+
+@dataclass
+class PendingSave:
+    """An answer this window holds that storage has not taken yet."""
+
+    question_id: str
+    answer: Answer
+    fields: frozenset[str]
+    base: Answer | None
+    attempts: int = 1
+    next_try: datetime = field(default_factory=lambda: datetime.now(UTC))
+    first_failed: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A save refused because another window changed the same part of the answer."""
+
+    question_id: str
+    field: str
+    mine: Answer
+    theirs: Answer
+    changed_at: datetime
+
+
+def pending() -> dict[str, PendingSave]:
+    """Unsaved answers by question id (the same dict every call within a session)."""
+    return st.session_state.setdefault(_PENDING, {})
+
+
+def add_pending(
+    question_id: str, answer: Answer, fields: frozenset[str], base: Answer | None
+) -> None:
+    """Keep an answer that failed to save, merged with one already waiting for it."""
+    now = datetime.now(UTC)
+    earlier = pending().get(question_id)
+    attempts = 1 if earlier is None else earlier.attempts + 1
+    delay = RETRY_DELAYS[min(attempts, len(RETRY_DELAYS)) - 1]
+    pending()[question_id] = PendingSave(
+        question_id=question_id,
+        answer=answer,
+        fields=fields | (earlier.fields if earlier else frozenset()),
+        base=earlier.base if earlier else base,
+        attempts=attempts,
+        next_try=now + timedelta(seconds=delay),
+        first_failed=earlier.first_failed if earlier else now,
+    )
+
+
+def drop_pending(question_id: str) -> None:
+    pending().pop(question_id, None)
+
+
+def base(question_id: str) -> Answer | None:
+    """The answer as this window last read or saved it (None: never read)."""
+    return st.session_state.setdefault(_BASE, {}).get(question_id)
+
+
+def set_base(question_id: str, answer: Answer) -> None:
+    st.session_state.setdefault(_BASE, {})[question_id] = answer
+
+
+def conflicts() -> dict[str, Conflict]:
+    return st.session_state.setdefault(_CONFLICTS, {})
+
+
+def record_conflict(conflict: Conflict) -> None:
+    conflicts()[conflict.question_id] = conflict
+
+
+def drop_conflict(question_id: str) -> None:
+    conflicts().pop(question_id, None)
+
+
+_RECOVERED = "app.recovered"
+
+
+def set_recovered(at: datetime) -> None:
+    """Every waiting answer went through at ``at``: say so once."""
+    st.session_state[_RECOVERED] = at
+    record_saved(at)
+
+
+def pop_recovered() -> datetime | None:
+    return st.session_state.pop(_RECOVERED, None)
+
+
+def record_offline() -> None:
+    """The database did not answer; remember since when (for the notice)."""
+    st.session_state.setdefault(_OFFLINE_SINCE, datetime.now(UTC))
+
+
+def record_online() -> None:
+    st.session_state.pop(_OFFLINE_SINCE, None)
+
+
+def offline_since() -> datetime | None:
+    return st.session_state.get(_OFFLINE_SINCE)
+
+
+def remember_read(key: str, value: Any) -> None:
+    """Keep the last good read of an assessment, to show while the database is away."""
+    st.session_state.setdefault(_LAST_READ, {})[key] = value
+
+
+def last_read(key: str) -> Any:
+    return st.session_state.get(_LAST_READ, {}).get(key)
 
 
 def set_start_error(where: str, message: str | None) -> None:
@@ -219,6 +346,11 @@ def set_value(key: str, new: Any) -> None:
 
 def has(key: str) -> bool:
     return key in st.session_state
+
+
+def forget(key: str) -> None:
+    """Drop a widget's value, so that the next render seeds it from storage."""
+    st.session_state.pop(key, None)
 
 
 # Where the respondent is on the Assess page ------------------------------------------------

@@ -3,18 +3,28 @@
 Thin on purpose: each function opens a session from the cached factory and calls the
 repository function of the same name. Errors (``NotFoundError``, ``ResponsesError``,
 ``StorageError``) travel up to the page, which shows their message.
+
+Reading an assessment remembers the result in the tab's session, and while the database
+does not answer (:class:`DatabaseUnavailableError`) the last good read is shown instead, so
+that the respondent can keep working; their changes wait in :mod:`state` until it is back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from datetime import datetime
+from typing import TypeVar
 
+import state
 from resources import sessions
 
 from assessment_models import storage
+from assessment_models.errors import DatabaseUnavailableError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Answer, BenchmarkChoice, Respondent, Responses, Scope
 from assessment_models.storage import AssessmentRecord
+
+T = TypeVar("T")
 
 
 def create(
@@ -33,18 +43,23 @@ def set_benchmark(code: str, benchmark: BenchmarkChoice) -> None:
 
 
 def record(code: str) -> AssessmentRecord:
-    with sessions()() as session:
-        return storage.get_assessment(session, code)
+    return _read(f"record.{code}", lambda s: storage.get_assessment(s, code))
 
 
 def responses(code: str) -> Responses:
-    with sessions()() as session:
-        return storage.load_responses(session, code)
+    return _read(f"responses.{code}", lambda s: storage.load_responses(s, code))
 
 
-def save_answer(code: str, question_id: str, answer: Answer) -> datetime:
+def save_answer(
+    code: str,
+    question_id: str,
+    answer: Answer,
+    *,
+    fields: Collection[str] = storage.ANSWER_FIELDS,
+    base: Answer | None = None,
+) -> datetime:
     with sessions()() as session:
-        return storage.save_answer(session, code, question_id, answer)
+        return storage.save_answer(session, code, question_id, answer, fields=fields, base=base)
 
 
 def import_responses(questionnaire: Questionnaire, responses: Responses) -> str:
@@ -83,3 +98,35 @@ def tracking(code: str) -> dict[str, storage.TrackedItem]:
 def save_tracking(code: str, item: storage.TrackedItem) -> None:
     with sessions()() as session:
         storage.save_tracking(session, code, item)
+
+
+def ping() -> None:
+    """Raise :class:`DatabaseUnavailableError` unless the database answers right now."""
+    with sessions()() as session:
+        storage.check_database(session)
+    if not state.pending():
+        state.record_online()
+
+
+def _read(key: str, read: Callable[..., T]) -> T:
+    """``read(session)``; while the database is away, the last good result of this tab.
+
+    Once a call found the database away, reads serve that copy without asking again (each
+    ask could wait for a timeout); the save retries and :func:`ping` find out when it is
+    back.
+    """
+    kept = state.last_read(key)
+    if kept is not None and state.offline_since() is not None:
+        return kept  # type: ignore[no-any-return]
+    try:
+        with sessions()() as session:
+            value = read(session)
+    except DatabaseUnavailableError:
+        state.record_offline()
+        if kept is None:
+            raise
+        return kept  # type: ignore[no-any-return]
+    state.remember_read(key, value)
+    if not state.pending():
+        state.record_online()
+    return value

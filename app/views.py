@@ -126,6 +126,9 @@ def saved_caption() -> None:
     if error:
         st.error(error, icon=":material/error:")
         return
+    if state.pending():  # never claim "Saved" while an answer waits in this window
+        st.caption(":material/cloud_off: Not saved yet: see the notice at the top of the page.")
+        return
     at = state.saved_at()
     if at is not None:
         st.caption(f":material/cloud_done: {saved_text(at, st.context.timezone)}")

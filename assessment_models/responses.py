@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
@@ -74,6 +75,26 @@ class Answer(_Exchange):
     def is_answered(self) -> bool:
         """True when it gives a level, a value or N/A (a bare comment is not an answer)."""
         return self.na or self.level is not None or self.value is not None
+
+
+#: The parts of an answer that are saved on their own: what was chosen (a level, a value or
+#: N/A, which exclude one another), the comment, the confidence.
+ANSWER_PARTS: dict[str, tuple[str, ...]] = {
+    "choice": ("level", "value", "na"),
+    "comment": ("comment",),
+    "confidence": ("confidence",),
+}
+
+
+def answer_part(answer: Answer, part: str) -> tuple[object, ...]:
+    """The values of one part (a key of :data:`ANSWER_PARTS`) of an answer."""
+    return tuple(getattr(answer, key) for key in ANSWER_PARTS[part])
+
+
+def with_parts(answer: Answer, source: Answer, parts: Iterable[str]) -> Answer:
+    """``answer`` with ``parts`` taken from ``source``."""
+    update = {key: getattr(source, key) for part in parts for key in ANSWER_PARTS[part]}
+    return answer.model_copy(update=update)
 
 
 class Respondent(_Exchange):

@@ -46,7 +46,9 @@ from assessment_models.storage.records import (
     TrackingStatus,
 )
 from assessment_models.storage.repository import (
+    ANSWER_FIELDS,
     NOT_FOUND_MESSAGE,
+    check_database,
     create_assessment,
     finish_assessment,
     get_assessment,
@@ -65,6 +67,7 @@ from assessment_models.storage.repository import (
 from assessment_models.storage.team_history import assessments_under_way, load_teams
 
 __all__ = [
+    "ANSWER_FIELDS",
     "NOT_FOUND_MESSAGE",
     "ORGANISATION_NOT_FOUND_MESSAGE",
     "AssessmentRecord",
@@ -80,6 +83,7 @@ __all__ = [
     "assessments_under_way",
     "attach_assessment",
     "carry_over",
+    "check_database",
     "confirm_answers",
     "create_assessment",
     "create_organisation",

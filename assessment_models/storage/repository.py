@@ -24,13 +24,16 @@ from sqlalchemy.orm import Session
 from assessment_models.errors import ConflictError, NotFoundError, StorageError
 from assessment_models.questionnaire import Questionnaire, is_target
 from assessment_models.responses import (
+    ANSWER_PARTS,
     Answer,
     BenchmarkChoice,
     Respondent,
     Responses,
     Scope,
+    answer_part,
     normalise_answer,
     parse_responses,
+    with_parts,
 )
 from assessment_models.storage.engine import SQLITE_IMMEDIATE
 from assessment_models.storage.faults import storage_call
@@ -175,11 +178,8 @@ def save_targets(
 # Answers -------------------------------------------------------------------------------
 
 
-#: The parts of an answer saved on their own: what was chosen (level, value or N/A, which
-#: exclude one another), the comment, the confidence.
-ANSWER_FIELDS = ("choice", "comment", "confidence")
-_FIELD_KEYS = {"choice": ("level", "value", "na"), "comment": ("comment",),
-               "confidence": ("confidence",)}
+#: Every part of an answer (see ``responses.ANSWER_PARTS``).
+ANSWER_FIELDS = tuple(ANSWER_PARTS)
 
 
 @storage_call
@@ -210,12 +210,11 @@ def save_answer(
         stored = Answer() if stored_row is None else _answer_of(stored_row)
         if base is not None:
             for field in fields:
-                theirs = _part(stored, field)
-                if theirs != _part(base, field) and theirs != _part(answer, field):
+                theirs = answer_part(stored, field)
+                if theirs not in (answer_part(base, field), answer_part(answer, field)):
                     changed_at = row.updated_at if stored_row is None else stored_row.updated_at
                     raise ConflictError(question_id, field, stored, changed_at)
-        update = {key: getattr(answer, key) for f in fields for key in _FIELD_KEYS[f]}
-        merged = stored.model_copy(update=update)
+        merged = with_parts(stored, answer, fields)
         now = _now()
         if _is_empty(merged):
             if stored_row is not None:
@@ -226,10 +225,6 @@ def save_answer(
             _fill_answer(stored_row, merged, now)
         row.updated_at = now
     return now
-
-
-def _part(answer: Answer, field: str) -> tuple[object, ...]:
-    return tuple(getattr(answer, key) for key in _FIELD_KEYS[field])
 
 
 @storage_call
@@ -281,6 +276,13 @@ def import_responses(session: Session, questionnaire: Questionnaire, responses: 
             session.add(tracked)
         code = row.access_code
     return code
+
+
+@storage_call
+def check_database(session: Session) -> None:
+    """A round trip to the database, to learn whether it answers."""
+    with _transaction(session):
+        session.execute(select(1))
 
 
 # Roadmap tracking ----------------------------------------------------------------------

@@ -1,0 +1,82 @@
+"""One guard around every page: a calm message instead of a traceback, never a lost answer.
+
+An error that escapes a page is logged on the server with a short reference, and the page
+shows that reference, what happened in plain words, and what is saved. While the database
+is away the page checks by itself and comes back when it answers again.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import timedelta
+
+import save_status
+import state
+import store
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from assessment_models.errors import DatabaseUnavailableError, SextantError
+
+log = logging.getLogger("sextant.app")
+
+#: How often a page that could not reach the database checks whether it is back.
+CHECK_EVERY = timedelta(seconds=3)
+
+
+def run(page: StreamlitPage) -> None:
+    """Run a page (what ``st.navigation`` returned) behind the guard."""
+    code = state.code()
+    try:
+        if code is not None:
+            save_status.show(code)
+        page.run()
+    except DatabaseUnavailableError as exc:
+        reference = _reference()
+        log.warning("page stopped, database unavailable [ref %s]", reference, exc_info=exc)
+        st.warning(
+            f"{exc.message} This page will come back by itself when the database answers "
+            f"again. (Reference {reference})",
+            icon=":material/cloud_off:",
+        )
+        st.caption(saved_summary())
+        _wait_for_database()
+    except SextantError as exc:
+        st.error(exc.message)
+        st.caption(saved_summary())
+    except Exception:
+        reference = _reference()
+        log.exception("page failed [ref %s]", reference)
+        st.error(
+            "Something went wrong on this page, so it stopped here. "
+            f"Reference {reference}: quote it to whoever runs Sextant; the details are in "
+            "their server log.",
+            icon=":material/error:",
+        )
+        st.caption(saved_summary())
+
+
+def saved_summary() -> str:
+    """One line saying what is safe, for any error message."""
+    waiting = len(state.pending())
+    if waiting:
+        return (
+            f"Every answer you saw marked as saved is stored. {waiting} more "
+            f"{'is' if waiting == 1 else 'are'} kept in this window only, not saved yet: "
+            "keep this tab open and Sextant will save them when it can."
+        )
+    return "Every answer you gave before this is saved."
+
+
+def _reference() -> str:
+    return secrets.token_hex(4).upper()
+
+
+@st.fragment(run_every=CHECK_EVERY)
+def _wait_for_database() -> None:
+    try:
+        store.ping()
+    except DatabaseUnavailableError:
+        return
+    st.rerun(scope="app")
