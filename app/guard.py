@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 from datetime import timedelta
 
 import save_status
 import state
 import store
 import streamlit as st
-from streamlit.navigation.page import StreamlitPage
 
 from assessment_models.errors import DatabaseUnavailableError, SextantError
 
@@ -25,13 +25,10 @@ log = logging.getLogger("sextant.app")
 CHECK_EVERY = timedelta(seconds=3)
 
 
-def run(page: StreamlitPage) -> None:
-    """Run a page (what ``st.navigation`` returned) behind the guard."""
-    code = state.code()
+def run(app: Callable[[], None]) -> None:
+    """Run the app (routing and the page it picks) behind the guard."""
     try:
-        if code is not None:
-            save_status.show(code)
-        page.run()
+        app()
     except DatabaseUnavailableError as exc:
         reference = _reference()
         log.warning("page stopped, database unavailable [ref %s]", reference, exc_info=exc)
@@ -55,6 +52,13 @@ def run(page: StreamlitPage) -> None:
             icon=":material/error:",
         )
         st.caption(saved_summary())
+
+
+def notices() -> None:
+    """The saving notices of the open assessment, above the page (nothing when all is well)."""
+    code = state.code()
+    if code is not None:
+        save_status.show(code)
 
 
 def saved_summary() -> str:

@@ -121,8 +121,7 @@ def make_engine(url: str | None = None, timeouts: Timeouts | None = None) -> Eng
             pool_timeout=timeouts.connect,
         )
         _configure_sqlite(engine, timeouts)
-        _TIMEOUTS[engine] = timeouts
-        return engine
+        return _finish(engine, timeouts)
     engine = create_engine(
         parsed,
         # pre_ping: a restarted PostgreSQL server costs one reconnect, not an error page.
@@ -133,6 +132,13 @@ def make_engine(url: str | None = None, timeouts: Timeouts | None = None) -> Eng
         pool_timeout=timeouts.connect,
     )
     _configure_postgresql(engine, timeouts)
+    return _finish(engine, timeouts)
+
+
+def _finish(engine: Engine, timeouts: Timeouts) -> Engine:
+    from assessment_models.storage.faults import translate_errors_of  # faults imports us
+
+    translate_errors_of(engine)
     _TIMEOUTS[engine] = timeouts
     return engine
 

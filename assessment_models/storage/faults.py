@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
 
+from sqlalchemy import Engine, event
 from sqlalchemy import exc as sa
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session
 from tenacity import (
     RetryCallState,
@@ -48,6 +50,29 @@ CONFLICT_MESSAGE = "This change clashes with what is stored, so nothing was chan
 _PG_RETRY = {"40001", "40P01", "55P03"}  # serialization_failure, deadlock, lock_not_available
 #: At most this many runs of one transaction (also bounded by the statement timeout).
 MAX_ATTEMPTS = 8
+
+
+def translate_errors_of(engine: Engine) -> None:
+    """Make every database error the engine raises one of Sextant's own, for every caller.
+
+    Only the errors that say the database is away, hung, busy or full: an integrity error
+    is left alone, since a caller may expect it (a unique name taken). :func:`storage_call`
+    translates those too and adds retries for the repository. Pre-ping failures stay as
+    they are: the pool handles them by reconnecting.
+    """
+
+    @event.listens_for(engine, "handle_error")
+    def _own(context: ExceptionContext) -> StorageError | None:
+        raised = context.sqlalchemy_exception
+        if context.is_pre_ping or raised is None:
+            return None
+        away = isinstance(raised, sa.OperationalError | sa.InterfaceError)
+        if not (away or context.is_disconnect):
+            return None
+        error = as_storage_error(raised)
+        error.busy = is_busy(raised)  # type: ignore[attr-defined]
+        error.disconnected = bool(context.is_disconnect)  # type: ignore[attr-defined]
+        return error
 
 
 def storage_call(function: Callable[P, R]) -> Callable[P, R]:
@@ -116,14 +141,13 @@ def _worth_retrying(state: RetryCallState) -> bool:
     exc = state.outcome.exception() if state.outcome is not None else None
     if exc is None:
         return False
-    if is_busy(exc):
+    if is_busy(exc) or getattr(exc, "busy", False):
         return True
     # A connection found dead is retried once: the pool opens a fresh one (a restarted
     # server). More would only make the page wait longer for a server that is down.
-    return (
-        isinstance(exc, sa.DBAPIError)
-        and bool(exc.connection_invalidated)
-        and state.attempt_number == 1
+    disconnected = getattr(exc, "disconnected", False) or (
+        isinstance(exc, sa.DBAPIError) and exc.connection_invalidated
     )
+    return bool(disconnected) and state.attempt_number == 1
 
 
