@@ -6,7 +6,7 @@ import routes
 import state
 import streamlit as st
 
-from assessment_models.errors import NotFoundError
+from assessment_models.errors import DatabaseUnavailableError, NotFoundError
 from workshop import wstate, wstore
 
 
@@ -71,7 +71,12 @@ def pages() -> list[st.Page]:
 
 
 def _is_participant(code: str) -> bool:
+    if state.offline_since() is not None:
+        return False  # the database is away: the Assess page must still open (issue 11)
     try:
         return wstore.participant_view(code) is not None
     except NotFoundError:
+        return False
+    except DatabaseUnavailableError:
+        state.record_offline()
         return False
