@@ -21,6 +21,7 @@ from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from assessment_models.errors import StorageError
+from assessment_models.storage.writers import queue_writers
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -121,6 +122,7 @@ def make_engine(url: str | None = None, timeouts: Timeouts | None = None) -> Eng
             pool_timeout=timeouts.connect,
         )
         _configure_sqlite(engine, timeouts)
+        queue_writers(engine)
         return _finish(engine, timeouts)
     engine = create_engine(
         parsed,

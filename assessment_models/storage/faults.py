@@ -33,12 +33,12 @@ from tenacity import (
 
 from assessment_models.errors import DatabaseUnavailableError, StorageError
 from assessment_models.storage.engine import timeouts_of
+from assessment_models.storage.writers import BUSY_MESSAGE
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 UNAVAILABLE_MESSAGE = "The database is not answering right now, so nothing was changed."
-BUSY_MESSAGE = "The database is busy with other changes, so nothing was changed."
 FULL_MESSAGE = "The database cannot grow (its disk may be full), so nothing was changed."
 REFUSED_VALUE_MESSAGE = (
     "The database refused a value (too large, or with characters it cannot store), "

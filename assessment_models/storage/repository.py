@@ -14,7 +14,7 @@ import json
 import re
 import secrets
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -46,6 +46,7 @@ from assessment_models.storage.tables import (
     WorkshopParticipantRow,
     WorkshopRow,
 )
+from assessment_models.storage.writers import writer_turn
 
 NOT_FOUND_MESSAGE = "No assessment with this access code."
 FINISHED_MESSAGE = "This assessment is finished; reopen it to change its answers or scope."
@@ -329,17 +330,19 @@ def load_tracking(session: Session, code: str) -> dict[str, TrackedItem]:
 
 @contextmanager
 def _transaction(session: Session, *, write: bool = False) -> Iterator[None]:
-    if write and not session.in_transaction():
-        # SQLite: take the write lock now rather than fail to upgrade a read lock later.
-        session.connection(execution_options={SQLITE_IMMEDIATE: True})
-    try:
-        yield
-        session.commit()
-    except BaseException:
-        # On a dead connection the rollback fails too; the first error is the one to report.
-        with suppress(SQLAlchemyError):
-            session.rollback()
-        raise
+    with writer_turn(session.get_bind().engine) if write else nullcontext():
+        if write and not session.in_transaction():
+            # SQLite: take the write lock now rather than fail to upgrade a read lock later.
+            session.connection(execution_options={SQLITE_IMMEDIATE: True})
+        try:
+            yield
+            session.commit()
+        except BaseException:
+            # On a dead connection the rollback fails too; the first error is the one to
+            # report.
+            with suppress(SQLAlchemyError):
+                session.rollback()
+            raise
 
 
 def _now() -> datetime:
