@@ -177,9 +177,24 @@ def migrate(engine: Engine) -> None:
         connection = connection.execution_options(**{SQLITE_IMMEDIATE: True})
         with connection.begin():
             if connection.dialect.name == "postgresql":
+                _allow_migration_time(connection)
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+
+
+#: Seconds a migration may take, waiting for another process's migration included: DDL on
+#: a large table is slow, and is not a page waiting for an answer.
+MIGRATION_TIMEOUT = 300
+
+
+def _allow_migration_time(connection: Any) -> None:
+    """Lift the page-sized timeouts for this migration's transaction only."""
+    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {MIGRATION_TIMEOUT * 1000}")
+    dbapi = connection.connection.dbapi_connection
+    if hasattr(dbapi, "answer_within"):
+        # The connection goes back to the pool afterwards: its deadline is reset on return.
+        dbapi.answer_within = MIGRATION_TIMEOUT + 5
 
 
 def _with_driver(url: URL) -> URL:
@@ -201,6 +216,11 @@ def _configure_postgresql(engine: Engine, timeouts: Timeouts) -> None:
         connection = connection_class.connect(*cargs, **cparams)
         connection.answer_within = timeouts.no_answer
         return connection
+
+    @event.listens_for(engine, "checkin")
+    def _reset_deadline(dbapi_connection: Any, _record: Any) -> None:
+        if dbapi_connection is not None:
+            dbapi_connection.answer_within = timeouts.no_answer
 
 
 def _deadline_connection_class() -> type:
