@@ -40,6 +40,10 @@ R = TypeVar("R")
 
 UNAVAILABLE_MESSAGE = "The database is not answering right now, so nothing was changed."
 FULL_MESSAGE = "The database cannot grow (its disk may be full), so nothing was changed."
+CANNOT_OPEN_MESSAGE = (
+    "The database file cannot be opened: check DATABASE_URL, and that its folder exists "
+    "and can be written."
+)
 REFUSED_VALUE_MESSAGE = (
     "The database refused a value (too large, or with characters it cannot store), "
     "so nothing was changed."
@@ -66,8 +70,7 @@ def translate_errors_of(engine: Engine) -> None:
         raised = context.sqlalchemy_exception
         if context.is_pre_ping or raised is None:
             return None
-        away = isinstance(raised, sa.OperationalError | sa.InterfaceError)
-        if not (away or context.is_disconnect):
+        if not (context.is_disconnect or is_away(raised)):
             return None
         error = as_storage_error(raised)
         error.busy = is_busy(raised)  # type: ignore[attr-defined]
@@ -107,11 +110,34 @@ def as_storage_error(exc: BaseException) -> StorageError:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "disk full" in text:
         return DatabaseUnavailableError(FULL_MESSAGE)
+    if "unable to open database file" in text:
+        return StorageError(CANNOT_OPEN_MESSAGE)
     if isinstance(exc, sa.IntegrityError):
         return StorageError(CONFLICT_MESSAGE)
     if isinstance(exc, sa.DataError):
         return StorageError(REFUSED_VALUE_MESSAGE)
     return DatabaseUnavailableError(UNAVAILABLE_MESSAGE)
+
+
+#: What SQLite says when the file, not the statement, is the problem.
+_SQLITE_AWAY = ("locked", "busy", "disk", "unable to open", "readonly", "i/o error")
+
+
+def is_away(exc: BaseException) -> bool:
+    """True for an error that says the database is away, hung, locked or full.
+
+    On PostgreSQL every operational error is of that kind (a missing table is a
+    programming error). SQLite reports a missing table as an operational error too, and
+    callers rely on catching that one, so only its file-level errors count.
+    """
+    if isinstance(exc, sa.InterfaceError):
+        return True
+    if not isinstance(exc, sa.OperationalError):
+        return False
+    if type(exc.orig).__module__.startswith("sqlite3"):
+        message = str(exc.orig).lower()
+        return any(word in message for word in _SQLITE_AWAY)
+    return True
 
 
 def is_busy(exc: BaseException) -> bool:

@@ -48,5 +48,6 @@ def test_a_new_database_is_migrated_and_a_current_one_never_loads_alembic(
 
 def test_a_failed_migration_is_one_clear_error(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'no-such-folder' / 'sextant.db'}"
-    with pytest.raises(StorageError, match=r"^The database could not be brought up to date: "):
+    # The storage boundary (issue 11) says what is wrong before a migration is tried.
+    with pytest.raises(StorageError, match=r"^The database file cannot be opened: "):
         migrate_at_startup(make_engine(url), url)
