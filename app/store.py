@@ -43,11 +43,11 @@ def set_benchmark(code: str, benchmark: BenchmarkChoice) -> None:
 
 
 def record(code: str) -> AssessmentRecord:
-    return _read(f"record.{code}", lambda s: storage.get_assessment(s, code))
+    return remembered(f"record.{code}", lambda: _with_session(storage.get_assessment, code))
 
 
 def responses(code: str) -> Responses:
-    return _read(f"responses.{code}", lambda s: storage.load_responses(s, code))
+    return remembered(f"responses.{code}", lambda: _with_session(storage.load_responses, code))
 
 
 def save_answer(
@@ -108,8 +108,16 @@ def ping() -> None:
         state.record_online()
 
 
-def _read(key: str, read: Callable[..., T]) -> T:
-    """``read(session)``; while the database is away, the last good result of this tab.
+def _with_session(function: Callable[..., T], *args: object) -> T:
+    with sessions()() as session:
+        return function(session, *args)
+
+
+def remembered(key: str, read: Callable[[], T]) -> T:
+    """``read()``; while the database is away, the last good result of this tab.
+
+    Any page read that the Assess page needs should go through here, so that the page
+    still opens while the database is away and answers can wait in the tab.
 
     Once a call found the database away, reads serve that copy without asking again (each
     ask could wait for a timeout); the save retries and :func:`ping` find out when it is
@@ -119,8 +127,7 @@ def _read(key: str, read: Callable[..., T]) -> T:
     if kept is not None and state.offline_since() is not None:
         return kept  # type: ignore[no-any-return]
     try:
-        with sessions()() as session:
-            value = read(session)
+        value = read()
     except DatabaseUnavailableError:
         state.record_offline()
         if kept is None:

@@ -35,7 +35,8 @@ def keep_key(question_id: str) -> str:
 
 
 def status(code: str) -> CarryOver:
-    return store.carry_over(code)
+    # Remembered: the Assess page must still open while the database is away (issue 11).
+    return app_store.remembered(f"carry_over.{code}", lambda: store.carry_over(code))
 
 
 def confirm(code: str, question_ids: Iterable[str]) -> None:
