@@ -5,11 +5,11 @@ from __future__ import annotations
 import actions
 import state
 import streamlit as st
-from labels import CONFIDENCE_LABELS, NA, na_option_label, option_label
+from labels import CONFIDENCE_LABELS, NA, answer_text, na_option_label, option_label
 from portfolio import reassess
 
 from assessment_models.questionnaire import MetricQuestion, Question, Questionnaire
-from assessment_models.responses import MAX_COMMENT_LENGTH, Answer
+from assessment_models.responses import MAX_COMMENT_LENGTH, Answer, question_level
 
 
 def render_question(
@@ -32,7 +32,9 @@ def render_question(
         if carried:
             badge = reassess.CARRIED_BADGE
         st.markdown(f"**{question.text}**  \n{badge}", help=question.help or None)
-        if isinstance(question, MetricQuestion):
+        if disabled:
+            _read_only(questionnaire, question, answer)
+        elif isinstance(question, MetricQuestion):
             _metric(code, questionnaire, question, disabled=disabled)
         else:
             _options(code, question, disabled=disabled)
@@ -40,7 +42,33 @@ def render_question(
             reassess.keep_button(code, question.id, disabled=disabled)
         if question.references:
             st.caption("See also: " + "; ".join(question.references))
-        _comment_and_confidence(code, question, answer, disabled=disabled)
+        if not disabled:
+            _comment_and_confidence(code, question, answer, disabled=disabled)
+
+
+def _read_only(questionnaire: Questionnaire, question: Question, answer: Answer | None) -> None:
+    """A finished assessment's answer, said plainly: the choice in a box of its own, then
+    the confidence and the comment. Disabled widgets drew it grey on grey."""
+    if answer is None or not answer.is_answered:
+        st.caption(":material/radio_button_unchecked: Not answered")
+        return
+    level = question_level(question, answer)
+    detail = ""
+    if answer.na:
+        detail = "Counts in no score."
+    elif isinstance(question, MetricQuestion):
+        detail = f"{questionnaire.level_name(level)}."
+    else:
+        option = question.option_at(level)
+        detail = option.descriptor if option is not None else ""
+    with st.container(key=state.read_only_anchor(question.id)):
+        chosen = answer_text(questionnaire, question, answer)
+        st.markdown(f"**{chosen}**" + (f"  \n{detail}" if detail else ""))
+    if answer.confidence is not None:
+        st.caption(f"Confidence: {CONFIDENCE_LABELS[answer.confidence.value]}")
+    if answer.comment:
+        st.caption("Comment or evidence")
+        st.text(answer.comment)
 
 
 def _options(code: str, question: Question, *, disabled: bool) -> None:

@@ -58,6 +58,11 @@ def question_anchor(question_id: str) -> str:
     return f"q-{question_id}"
 
 
+def read_only_anchor(question_id: str) -> str:
+    """Key of the box holding a finished assessment's answer to a question."""
+    return f"ro-{question_id}"
+
+
 def capability_anchor(capability_id: str) -> str:
     """Key of the container around a capability's section on the Assess page."""
     return f"cap-{capability_id}"
@@ -86,6 +91,7 @@ START_RESUME_SUBMIT = f"{_START}resume_submit"
 START_IMPORT_FILE = f"{_START}import_file"
 START_IMPORT = f"{_START}import"
 _START_ERROR = f"{_START}error"
+_CLOSING = f"{_START}closing"
 START_CONTINUE = f"{_START}continue"
 START_NEW = f"{_START}new"
 START_CLOSE_CONFIRM = f"{_START}close_confirm"
@@ -137,6 +143,7 @@ def open_assessment(new_code: str) -> None:
 
 def close_assessment() -> None:
     st.session_state.pop(_CODE, None)
+    st.session_state.pop(_CLOSING, None)
     st.session_state.pop(_DIMENSION, None)
     st.session_state.pop(_SAVED_AT, None)
     forget_answers()
@@ -318,6 +325,15 @@ def set_start_error(where: str, message: str | None) -> None:
 
 def start_error(where: str) -> str | None:
     return st.session_state.get(_START_ERROR, {}).get(where)
+
+
+def ask_to_close(asking: bool) -> None:
+    """Whether Start shows "Close this assessment?" with its two answers."""
+    st.session_state[_CLOSING] = asking
+
+
+def closing() -> bool:
+    return bool(st.session_state.get(_CLOSING))
 
 
 def flash(message: str) -> None:

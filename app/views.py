@@ -112,14 +112,6 @@ def resume_link(code: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, path + "/", query, ""))
 
 
-def show_resume_link(code: str) -> None:
-    st.code(resume_link(code), language=None, wrap_lines=True)
-    st.caption(
-        "Whoever holds this link can see and change the answers. Share it only with the "
-        "people taking part."
-    )
-
-
 def saved_caption() -> None:
     """The subtle saved state: when the last change was stored, or why it was not."""
     error = state.save_error()
@@ -209,12 +201,20 @@ def commit_typing_before_navigating() -> None:
 #: The Assess page's progress bar stays under the app's header while the questions scroll
 #: by; a question or section jumped to stops below it rather than behind it.
 _ASSESS_STYLES = """<style>
-.st-key-assess-progress {
+/* The keyed container sits in a wrapper of its own height: the wrapper is what sticks. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-assess-progress) {
   position: sticky; top: 3.75rem; z-index: 20;
+}
+.st-key-assess-progress {
   background: var(--st-background-color, #ffffff);
+  box-shadow: 0 -3.75rem 0 0 var(--st-background-color, #ffffff); /* covers the header's band */
   padding: 0.5rem 0 0.75rem; border-bottom: 1px solid rgba(27, 38, 49, 0.12);
 }
 [class*="st-key-q-"], [class*="st-key-cap-"] { scroll-margin-top: 12rem; }
+[class*="st-key-ro-"] {
+  background: #eaf2f8; border-left: 4px solid #1f5f8b; border-radius: 0.5rem;
+  padding: 0.6rem 0.9rem;
+}
 </style>"""
 
 

@@ -155,4 +155,22 @@ def test_finishing_makes_answers_read_only(answered: tuple[AppTest, str], run: R
     run(at.button(key=state.REVIEW_FINISH).click())
     assert at.title[0].value == "Results"
     run(at.switch_page(ASSESS))
-    assert at.radio(key=state.answer_key("chg_approval")).disabled
+    assert not [r for r in at.radio if r.key == state.answer_key("chg_approval")]
+
+
+def test_a_finished_assessment_states_each_chosen_answer_plainly(
+    answered: tuple[AppTest, str], run: Run
+) -> None:
+    at, _ = answered
+    run(at.switch_page(REVIEW))
+    run(at.button(key=state.REVIEW_FINISH).click())
+    run(at.switch_page(ASSESS))
+    shown = [m.value for m in at.markdown]
+    assert (
+        "**Standard (level 3)**  \nRoutine changes are pre-approved standard changes with a "
+        "documented procedure."
+    ) in shown
+    assert "**2 deployments per week (level 3)**  \nDefined." in shown
+    assert [t.value for t in at.text] == ["Weekly CAB, minutes on wiki"]
+    assert "Confidence: High" in [c.value for c in at.caption]
+    assert any(c.value.endswith("Not answered") for c in at.caption)
