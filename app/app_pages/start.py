@@ -2,11 +2,11 @@
 
 import actions
 import benchmark_view
+import resume_link
 import routes
 import state
 import store
 import streamlit as st
-import views
 from labels import count_text, plural
 from resources import installed_questionnaires
 from workshop import wcreate
@@ -41,7 +41,30 @@ if code is not None:
             text=count_text(card.overall.answered, card.overall.questions),
         )
         st.markdown("**Link to come back to it**")
-        views.show_resume_link(code)
+        resume_link.show_resume_link(record)
+        if state.closing():
+            st.warning(
+                "Close this assessment? Its answers stay saved, but this tab forgets it: "
+                "only its link or access code opens it again. Keep the link first (copy it, "
+                "or download the card).",
+                icon=":material/warning:",
+            )
+            left, right = st.columns(2)
+            left.button(
+                "Keep it open",
+                key=state.START_CLOSE_CANCEL,
+                on_click=state.ask_to_close,
+                args=(False,),
+                type="primary",
+                width="stretch",
+            )
+            right.button(
+                "Close it",
+                key=state.START_CLOSE_CONFIRM,
+                on_click=state.close_assessment,
+                width="stretch",
+            )
+            st.stop()
         left, right = st.columns(2)
         if left.button(
             "See results" if record.is_finished else "Continue answering",
@@ -54,7 +77,8 @@ if code is not None:
         right.button(
             "Close it and start another",
             key=state.START_NEW,
-            on_click=state.close_assessment,
+            on_click=state.ask_to_close,
+            args=(True,),
             width="stretch",
         )
     st.stop()

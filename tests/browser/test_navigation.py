@@ -149,3 +149,21 @@ def test_a_bookmarked_dimension_opens_on_that_dimension(browser: Any, quick_serv
     wait_for_heading(fresh, QUICK.dimensions[3].title)
     page.close()
     fresh.close()
+
+
+def test_the_copy_button_puts_the_resume_link_on_the_clipboard(
+    browser: Any, quick_server: Server
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=quick_server.url)
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(quick_server.url + "/")
+    page.get_by_role("button", name="Start the assessment").click()
+    page.get_by_role("button", name="Copy link").wait_for()
+    settle(page)
+    link = page.locator("[data-testid='stCode']").inner_text().strip()
+    page.get_by_role("button", name="Copy link").click()
+    page.get_by_text("Copied", exact=True).wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == link
+    context.close()

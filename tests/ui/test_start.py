@@ -141,3 +141,49 @@ def test_importing_a_good_file_opens_a_new_assessment(
     assert not at.error
     assert "a" in at.query_params
     assert any(s.value.startswith("Imported") for s in at.success)
+
+
+def buttons(at: AppTest, key: str) -> list[Any]:
+    return [b for b in at.button if b.key == key]
+
+
+def open_assessment_on_start(new_app: Callable[..., AppTest], run: Run) -> tuple[AppTest, str]:
+    at = new_app()
+    run(at.button(key=state.START_SUBMIT).click())
+    return at, at.query_params["a"]
+
+
+def test_closing_asks_first_and_keep_leaves_it_open(
+    new_app: Callable[..., AppTest], run: Run
+) -> None:
+    at, code = open_assessment_on_start(new_app, run)
+    run(at.button(key=state.START_NEW).click())
+    assert at.query_params["a"] == code
+    assert at.warning[0].value.startswith("Close this assessment?")
+    assert not buttons(at, state.START_CONTINUE)  # Continue waits for the answer
+    run(at.button(key=state.START_CLOSE_CANCEL).click())
+    assert at.query_params["a"] == code
+    assert not at.warning
+    assert buttons(at, state.START_CONTINUE)
+
+
+def test_closing_confirmed_forgets_the_assessment_in_this_tab(
+    new_app: Callable[..., AppTest], run: Run, count_assessments: Callable[[], int]
+) -> None:
+    at, _ = open_assessment_on_start(new_app, run)
+    run(at.button(key=state.START_NEW).click())
+    run(at.button(key=state.START_CLOSE_CONFIRM).click())
+    assert "a" not in at.query_params
+    assert not buttons(at, state.START_CONTINUE)
+    assert count_assessments() == 1  # closed in this tab, still stored
+
+
+def test_the_link_has_a_visible_copy_button_and_a_card_to_download(
+    new_app: Callable[..., AppTest], run: Run
+) -> None:
+    at, code = open_assessment_on_start(new_app, run)
+    link = at.code[0].value
+    assert any(f'data-sextant-copy="{link}"' in h.proto.body for h in at.html)
+    card = at.get("download_button")
+    assert [b.proto.label for b in card] == ["Download a card with the link and a QR code"]
+    assert link.endswith(f"?a={code}")
