@@ -39,6 +39,19 @@ def answer_text(questionnaire: Questionnaire, question: Question, answer: Answer
     return f"{name} (level {level})"
 
 
+def review_answer_text(
+    questionnaire: Questionnaire, question: Question, answer: Answer | None
+) -> str:
+    """The answer with its confidence and comment in one cell: ``Standard (level 3) ·
+    high confidence · “Weekly CAB”``."""
+    parts = [answer_text(questionnaire, question, answer)]
+    if answer is not None and answer.confidence is not None:
+        parts.append(f"{CONFIDENCE_LABELS[answer.confidence.value].lower()} confidence")
+    if answer is not None and answer.comment:
+        parts.append(f"“{answer.comment}”")
+    return " · ".join(parts)
+
+
 def score_text(score: float | None) -> str:
     return "—" if score is None else f"{score:.2f}"
 

@@ -116,11 +116,11 @@ st.plotly_chart(
 )
 
 st.subheader("All scores", anchor=False)
-titles = {d.id: d.title for d in card.dimensions}
+# Four columns, dimensions as rows of their own above their capabilities: a fifth column
+# (the dimension repeated on every row) was cut off on a phone.
 rows = [
     {
-        "Dimension": unit.title if unit.unit == "dimension" else titles.get(unit.dimension or ""),
-        "Capability": "(whole dimension)" if unit.unit == "dimension" else unit.title,
+        "Capability": f"{unit.title} — whole dimension" if unit.unit == "dimension" else unit.title,
         "Score": score_text(unit.score),
         "Level": level_text(unit.level, unit.level_name) if unit.in_scope else "out of scope",
         "Answered": coverage_text(unit.coverage),

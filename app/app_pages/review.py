@@ -6,7 +6,7 @@ import state
 import store
 import streamlit as st
 import views
-from labels import CONFIDENCE_LABELS, answer_text, count_text
+from labels import count_text, review_answer_text
 from portfolio import reassess
 
 from assessment_models.scoring import score
@@ -18,26 +18,14 @@ card = score(questionnaire, responses)
 views.sidebar(record, card)
 
 
-def is_answered(question_id: str) -> bool:
-    answer = responses.answers.get(question_id)
-    return answer is not None and answer.is_answered
-
-
 st.title("Review")
 overall = card.overall
 st.progress(overall.coverage or 0.0, text=count_text(overall.answered, overall.questions))
 
 in_scope = [d for d in questionnaire.dimensions if card.dimension(d.id).in_scope]
-unanswered = {
-    dimension.id: [
-        question
-        for capability in dimension.capabilities
-        if card.capability(capability.id).in_scope
-        for question in capability.questions
-        if not is_answered(question.id)
-    ]
-    for dimension in in_scope
-}
+unanswered: dict[str, list] = {dimension.id: [] for dimension in in_scope}
+for dimension_id, question in views.unanswered(record, card, responses):
+    unanswered[dimension_id].append(question)
 
 st.subheader("Still unanswered", anchor=False)
 if not any(unanswered.values()):
@@ -76,25 +64,25 @@ st.subheader("Your answers", anchor=False)
 for dimension in in_scope:
     progress = card.dimension(dimension.id)
     with st.expander(f"{dimension.title} · {count_text(progress.answered, progress.questions)}"):
-        rows = []
+        # One two-column table per capability: on a phone both columns fit, where the
+        # five columns of one table per dimension cut off the comments.
         for capability in dimension.capabilities:
+            st.markdown(f"**{capability.title}**")
             in_scope_capability = card.capability(capability.id).in_scope
-            for question in capability.questions:
-                answer = responses.answers.get(question.id)
-                rows.append(
-                    {
-                        "Capability": capability.title,
-                        "Question": question.text,
-                        "Answer": answer_text(questionnaire, question, answer)
+            rows = [
+                {
+                    "Question": question.text,
+                    "Your answer": (
+                        review_answer_text(
+                            questionnaire, question, responses.answers.get(question.id)
+                        )
                         if in_scope_capability
-                        else "Out of scope",
-                        "Confidence": CONFIDENCE_LABELS.get(
-                            answer.confidence.value if answer and answer.confidence else "", ""
-                        ),
-                        "Comment": answer.comment if answer else "",
-                    }
-                )
-        st.table(rows, hide_index=True, border="horizontal")
+                        else "Out of scope"
+                    ),
+                }
+                for question in capability.questions
+            ]
+            st.table(rows, hide_index=True, border="horizontal")
 
 st.divider()
 if record.is_finished:
