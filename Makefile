@@ -1,7 +1,10 @@
-# The two commands of the README: `make run` and `make test`. Both set up .venv on first use.
+# The two commands of the README: `make run` and `make test`. Both set up .venv on first use:
+# `make run` installs only what running the app needs, `make test` adds the dev extra
+# (pytest, Playwright, ruff, …). `make run PORT=8600` serves on another port.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
 STAMP  := $(VENV)/.installed-dev
 PORT   ?= 8501
 
@@ -11,12 +14,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Re-install whenever pyproject.toml changes.
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+# Re-install whenever pyproject.toml changes. The dev install includes the run install.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-run: $(STAMP)
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	mkdir -p data
 	$(BIN)/streamlit run app/streamlit_app.py --server.port $(PORT)
 
