@@ -53,16 +53,16 @@ with st.container(key=state.PROGRESS_BAR_ANCHOR):
                 options=[c.id for c in capabilities],
                 format_func=lambda cid: questionnaire.capabilities_by_id[cid].title,
                 index=None,
-                placeholder="Jump to a section…",
+                placeholder="Go to a section…",
                 key=state.ASSESS_JUMP,
                 on_change=actions.jump_to_section,
                 label_visibility="collapsed",
-                width=320,
+                width=190,  # beside the button on one line, even on a phone
             )
         missing = views.unanswered(record, card, responses)
         if missing and not record.is_finished:
             if st.button(
-                "Next unanswered question",
+                "Next unanswered",
                 key=state.ASSESS_NEXT_UNANSWERED,
                 icon=":material/keyboard_double_arrow_down:",
                 on_click=actions.flush_comments,
