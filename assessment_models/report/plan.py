@@ -12,11 +12,11 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
 from assessment_models.report.layout import grid, keep_with
 from assessment_models.report.styles import Styles, esc
 from assessment_models.report.tracking import Tracking, due_text, status_label
-from assessment_models.roadmap import UNSCHEDULED, Roadmap, RoadmapItem
+from assessment_models.roadmap import Roadmap, RoadmapItem
 
 DETAILED = ("Now", "Next")
 #: The overview shows at most this many items per cell; the rest are counted.
-CELL_ITEMS = 4
+CELL_ITEMS = 2
 
 
 def plan_pages(
@@ -52,21 +52,39 @@ def plan_pages(
         rows += [_detail_row(item, s, tracking, titles) for item in phase.items]
         out += keep_with(heading, grid(rows, [w * width for w in (0.6, 0.26, 0.14)], s),
                          width, rows=1)
-    later = [i for i in items if i.phase not in DETAILED]
-    if later:
-        rows = [[Paragraph(f"<b>{h}</b>", s.cell) for h in
-                 ("Phase", "Step", "Initiative", "Effort")]]
-        rows += [[Paragraph(esc("Over capacity" if i.phase == UNSCHEDULED else i.phase),
-                            s.cell),
-                  Paragraph(esc(i.title), s.cell), Paragraph(esc(i.initiative_title), s.cell),
-                  i.effort.value] for i in later]
-        out += keep_with(Paragraph("Later and beyond", s.h2),
-                         grid(rows, [w * width for w in (0.14, 0.48, 0.28, 0.1)], s), width)
+    later = [i for i in roadmap.items if i.phase not in DETAILED]
+    if later or roadmap.deferred:
+        heading = Paragraph("Later and beyond", s.h2)
+        if later:
+            rows = [[Paragraph(f"<b>{h}</b>", s.cell) for h in
+                     ("Phase", "Step", "Initiative", "Effort")]]
+            rows += [[i.phase, Paragraph(esc(i.title), s.cell),
+                      Paragraph(esc(i.initiative_title), s.cell), i.effort.value]
+                     for i in later]
+            out += keep_with(heading, grid(rows, [w * width for w in (0.12, 0.5, 0.28, 0.1)],
+                                           s), width)
+        else:
+            out.append(heading)
+        if roadmap.deferred:
+            out.append(_over_capacity(roadmap, s))
     if roadmap.unanswered:
         out += keep_with(
             Paragraph("Answer these to complete the picture", s.h2),
             Paragraph("; ".join(esc(u.text) for u in roadmap.unanswered), s.body), width)
     return out
+
+
+def _over_capacity(roadmap: Roadmap, s: Styles) -> Paragraph:
+    """One sentence for what does not fit, by initiative: a leader needs the count."""
+    counts: dict[str, int] = {}
+    for item in roadmap.deferred:
+        counts[item.initiative_title] = counts.get(item.initiative_title, 0) + 1
+    by = "; ".join(f"{esc(title)} {n}" for title, n in counts.items())
+    n = len(roadmap.deferred)
+    return Paragraph(
+        f"{n} further step{'s do' if n != 1 else ' does'} not fit within {roadmap.capacity} effort "
+        f"points a phase over the 18 months ({by}). They are listed on the Roadmap page and "
+        "in the roadmap CSV; raising the capacity or finishing early brings them in.", s.body)
 
 
 def _overview(roadmap: Roadmap, s: Styles, width: float) -> Table:
@@ -78,17 +96,19 @@ def _overview(roadmap: Roadmap, s: Styles, width: float) -> Table:
     by_id = {item.id: item for item in (*roadmap.items, *roadmap.deferred)}
     for initiative in roadmap.initiatives:
         mine = [by_id[i] for i in initiative.items if i in by_id]
-        row: list[object] = [Paragraph(f"<b>{esc(initiative.title)}</b>", s.cell)]
+        row: list[object] = [Paragraph(f"<b>{esc(initiative.title)}</b>", s.tiny)]
         for phase in phases:
             here = [i for i in mine if i.phase == phase.name]
             lines = [(f"{s.star} " if i.quick_win else "") + esc(i.title)
                      for i in here[:CELL_ITEMS]]
             if len(here) > CELL_ITEMS:
                 lines.append(f"<i>and {len(here) - CELL_ITEMS} more</i>")
-            row.append(Paragraph("<br/>".join(f"• {line}" for line in lines), s.small))
+            row.append(Paragraph("<br/>".join(f"• {line}" for line in lines), s.tiny))
         rows.append(row)
-    first = 0.2 * width
-    return grid(rows, [first] + [(width - first) / len(phases)] * len(phases), s)
+    first = 0.18 * width
+    table = grid(rows, [first] + [(width - first) / len(phases)] * len(phases), s)
+    table.setStyle([("TOPPADDING", (0, 1), (-1, -1), 2), ("BOTTOMPADDING", (0, 1), (-1, -1), 2)])
+    return table
 
 
 def _progress(roadmap: Roadmap, s: Styles) -> Paragraph:

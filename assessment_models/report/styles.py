@@ -28,6 +28,7 @@ class Styles:
     body: ParagraphStyle
     lead: ParagraphStyle
     small: ParagraphStyle
+    tiny: ParagraphStyle
     muted: ParagraphStyle
     cell: ParagraphStyle
     cell_bold: ParagraphStyle
@@ -55,7 +56,8 @@ def make_styles() -> Styles:
     def style(name: str, size: float, bold: bool = False, **extra: object) -> ParagraphStyle:
         return ParagraphStyle(
             name, parent=base, fontName=fonts.bold if bold else fonts.regular,
-            fontSize=size, leading=size * 1.3, textColor=extra.pop("textColor", INK),
+            fontSize=size, leading=extra.pop("leading", size * 1.3),
+            textColor=extra.pop("textColor", INK),
             **extra,  # type: ignore[arg-type]
         )
 
@@ -64,6 +66,7 @@ def make_styles() -> Styles:
         body=style("SextantBody", 9.5, spaceAfter=4),
         lead=style("SextantLead", 10.5, spaceAfter=7),
         small=style("SextantSmall", 8),
+        tiny=style("SextantTiny", 7, leading=8.4),
         muted=style("SextantMuted", 8, textColor=MUTED),
         cell=style("SextantCell", 8),
         cell_bold=style("SextantCellBold", 8, bold=True),
