@@ -56,6 +56,10 @@ def method_and_scope(
         f"{overall.na} of them as not applicable."
         + (" This report is a draft until every question is answered."
            if overall.answered < overall.questions else ""), s.body))
+    unanswered = _unanswered(questionnaire, responses, card)
+    if unanswered:
+        out.append(Paragraph("Still to answer: " + "; ".join(esc(t) for t in unanswered),
+                             s.body))
 
     low = [(qid, a) for qid, a in responses.answers.items() if a.confidence == Confidence.LOW]
     out.append(Paragraph("Answers given with low confidence", s.h2))
@@ -80,6 +84,16 @@ def method_and_scope(
         f"Benchmark: DORA Quick Check {result.edition}, {esc(result.industry_name)}; "
         f"{esc(result.source)}", s.body))
     return out
+
+
+def _unanswered(questionnaire: Questionnaire, responses: Responses, card: ScoreCard) -> list[str]:
+    """The texts of the in-scope questions without an answer, in questionnaire order."""
+    in_scope = {c.id for c in card.capabilities if c.in_scope}
+    return [
+        question.text for _, capability, question in questionnaire.iter_questions()
+        if capability.id in in_scope and not (
+            (answer := responses.answers.get(question.id)) and answer.is_answered)
+    ]
 
 
 def appendix(

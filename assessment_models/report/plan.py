@@ -67,10 +67,6 @@ def plan_pages(
             out.append(heading)
         if roadmap.deferred:
             out.append(_over_capacity(roadmap, s))
-    if roadmap.unanswered:
-        out += keep_with(
-            Paragraph("Answer these to complete the picture", s.h2),
-            Paragraph("; ".join(esc(u.text) for u in roadmap.unanswered), s.body), width)
     return out
 
 
@@ -96,7 +92,8 @@ def _overview(roadmap: Roadmap, s: Styles, width: float) -> Table:
     by_id = {item.id: item for item in (*roadmap.items, *roadmap.deferred)}
     for initiative in roadmap.initiatives:
         mine = [by_id[i] for i in initiative.items if i in by_id]
-        row: list[object] = [Paragraph(f"<b>{esc(initiative.title)}</b>", s.tiny)]
+        waiting = "" if initiative.phases else "<br/><i>over capacity: not scheduled</i>"
+        row: list[object] = [Paragraph(f"<b>{esc(initiative.title)}</b>{waiting}", s.tiny)]
         for phase in phases:
             here = [i for i in mine if i.phase == phase.name]
             lines = [(f"{s.star} " if i.quick_win else "") + esc(i.title)

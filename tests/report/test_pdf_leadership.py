@@ -145,6 +145,7 @@ def test_below_full_coverage_the_report_says_draft_and_at_full_it_does_not(quick
     assert "DRAFT: 14 of 17 questions answered (82 %)." in " ".join(cover.split())
     assert "DRAFT: 14 of 17 questions answered (82 %)." in " ".join(summary.split())
     assert all("DRAFT" in (page.extract_text() or "") for page in reader.pages)
+    assert "Still to answer: Roughly what share of your deployments" in text_of(reader)
 
 
 def test_an_excluded_dimension_is_shown_as_not_assessed_without_a_target(quick):
