@@ -19,7 +19,8 @@ Where each rule lives:
 - ``phasing.py``: Now (months 1–3), Next (4–6), Later (7–12), Beyond (13–18). In order
   (quick wins, then priority), each item takes the first phase strictly after its
   prerequisites' phases with room for its effort points (S = 1, M = 3, L = 8) and for its
-  initiative under the WIP limit. What fits nowhere is ``deferred``, with the reason.
+  initiative under the WIP limit (quick wins take capacity but no WIP slot). What fits
+  nowhere is ``deferred``, with the reason.
 - ``projection.py``: the scores after each phase with every raised answer at its item's
   ``to_level``, and percent to target.
 - ``model.py``: the result (``Roadmap``, ``RoadmapItem``, ``Phase``, ``InitiativePlan``,

@@ -123,8 +123,11 @@ class Phase(_Frozen):
 
     @property
     def initiatives(self) -> tuple[str, ...]:
-        """Initiatives under way in this phase, in the order their first item appears."""
-        return tuple(dict.fromkeys(item.initiative for item in self.items))
+        """Initiatives under way in this phase, in the order their first item appears.
+
+        Quick wins run no initiative of their own (they take no WIP slot), so an
+        initiative with only quick wins in this phase is not counted."""
+        return tuple(dict.fromkeys(i.initiative for i in self.items if not i.quick_win))
 
 
 class InitiativePlan(_Frozen):

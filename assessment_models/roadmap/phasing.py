@@ -6,7 +6,9 @@ Each one's open prerequisites are placed before it; it then takes the first phas
 - is strictly later than every prerequisite's phase (an item never starts before what it
   requires is finished),
 - still has room for its effort points within the phase's capacity, and
-- already runs its initiative, or runs fewer initiatives than the WIP limit.
+- already runs its initiative, or runs fewer initiatives than the WIP limit. Quick wins
+  are exempt: one effort point each, they are finished between other work rather than
+  run as an initiative, so they use capacity but no WIP slot.
 
 An item that fits nowhere is deferred with the reason, and so is everything waiting for it.
 First fit means a small item may start earlier than a bigger, more urgent one that did not
@@ -36,6 +38,7 @@ def place_all(
     capacity: int,
     wip_limit: int,
     key: Callable[[str], object],
+    exempt: frozenset[str] = frozenset(),
 ) -> Placement:
     """Phase index (0 = Now) per item id, or the reason it is deferred."""
     result = Placement()
@@ -55,11 +58,13 @@ def place_all(
         earliest = max((result.phase_of[n] + 1 for n in requires[rid]), default=0)
         for index in range(earliest, len(PHASES)):
             fits = used[index] + points[rid] <= capacity
-            room = initiative[rid] in running[index] or len(running[index]) < wip_limit
+            room = (rid in exempt or initiative[rid] in running[index]
+                    or len(running[index]) < wip_limit)
             if fits and room:
                 result.phase_of[rid] = index
                 used[index] += points[rid]
-                running[index].add(initiative[rid])
+                if rid not in exempt:
+                    running[index].add(initiative[rid])
                 return
         result.deferred[rid] = _reason(rid, earliest, points[rid], capacity)
 

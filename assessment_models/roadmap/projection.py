@@ -67,16 +67,20 @@ def project(
     """One projection per phase, cumulative."""
     answers = responses_of(questionnaire, card)
     raised: dict[str, int] = {}
-    out = []
+    out: list[Projection] = []
+    after = card
     for phase in phases:
+        before = dict(raised)
         for item in phase.items:
             for a in item.addresses:
                 if a.answered_level is not None and a.answered_level < a.to_level:
                     raised[a.question] = max(raised.get(a.question, 0), a.to_level)
-        projected = dict(answers.answers)
-        for question_id, level in raised.items():
-            projected[question_id] = answer_at(questionnaire.questions_by_id[question_id], level)
-        after = score(questionnaire, answers.model_copy(update={"answers": projected}))
+        if raised != before or not out:  # a phase that raises nothing changes no score
+            projected = dict(answers.answers)
+            for question_id, level in raised.items():
+                projected[question_id] = answer_at(questionnaire.questions_by_id[question_id],
+                                                   level)
+            after = score(questionnaire, answers.model_copy(update={"answers": projected}))
         out.append(Projection(
             phase=phase.name,
             overall=after.overall.score,
@@ -91,12 +95,13 @@ def responses_of(questionnaire: Questionnaire, card: ScoreCard) -> Responses:
     answers: dict[str, Answer] = {}
     for contributions in card.explanations.values():
         for c in contributions:
+            # model_construct: these values come from a validated score card.
             if c.na:
-                answers[c.question_id] = Answer(na=True)
+                answers[c.question_id] = Answer.model_construct(na=True)
             elif c.value is not None:
-                answers[c.question_id] = Answer(value=c.value)
+                answers[c.question_id] = Answer.model_construct(value=c.value)
             elif c.level is not None:
-                answers[c.question_id] = Answer(level=c.level)
+                answers[c.question_id] = Answer.model_construct(level=c.level)
     excluded = tuple(c.id for c in card.capabilities if not c.in_scope)
     return Responses(questionnaire=questionnaire.id, answers=answers,
                      scope=Scope(exclude=excluded))

@@ -94,9 +94,6 @@ def test_the_full_assessment_takes_45_to_60_minutes_by_its_text(full: Questionna
     assert 60 <= full.question_count <= 80
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "delivery-quick's text needs about 16 minutes (2,300 words, 17 questions); its content "
-    "belongs to issue 8 and must lose about 900 words to take ten"))
 def test_the_quick_check_takes_about_ten_minutes_by_its_text():
     assert 8 <= estimated_minutes(load_questionnaire(QUICK)) <= 12
 
