@@ -16,11 +16,13 @@ from functools import partial
 import state
 import store
 import streamlit as st
+from workshop.wstore import consensus_summary
 
 from assessment_models.errors import SextantError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.report.csv_export import answers_csv, roadmap_csv
 from assessment_models.report.json_export import export_json
+from assessment_models.report.workshop_pdf import WorkshopSummary
 from assessment_models.responses import Responses
 from assessment_models.roadmap import (
     DEFAULT_CAPACITY,
@@ -43,6 +45,7 @@ class Snapshot:
     card: ScoreCard
     roadmap: Roadmap
     tracking: Mapping[str, TrackedItem]
+    workshop: WorkshopSummary | None = None  # set when the assessment is a workshop's consensus
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -71,7 +74,8 @@ def snapshot(
         )
     if tracking is None:
         tracking = store.tracking(record.code)
-    return Snapshot(record, responses, card, roadmap, tracking)
+    workshop = consensus_summary(record, responses)  # None unless a workshop's consensus
+    return Snapshot(record, responses, card, roadmap, tracking, workshop)
 
 
 def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
@@ -86,6 +90,7 @@ def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
         tracking=shot.tracking,
         page_size=page_size,
         generated_on=date.today(),
+        workshop=shot.workshop,
     )
 
 

@@ -14,8 +14,9 @@ import streamlit as st
 from resources import sessions
 
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Respondent, Scope
-from assessment_models.storage import workshop_join, workshops
+from assessment_models.report.workshop_pdf import WorkshopSummary, workshop_summary
+from assessment_models.responses import Respondent, Responses, Scope
+from assessment_models.storage import AssessmentRecord, workshop_join, workshops
 from assessment_models.storage.workshop_records import (
     ParticipantView,
     WorkshopInvite,
@@ -122,3 +123,20 @@ def start_second_round(code: str, question_ids: list[str]) -> None:
     with sessions()() as session:
         workshops.start_second_round(session, code, question_ids)
     changed()
+
+
+def consensus_summary(record: AssessmentRecord, consensus: Responses) -> WorkshopSummary | None:
+    """The PDF's workshop section when this assessment is a workshop's consensus."""
+    with sessions()() as session:
+        inputs = workshops.of_consensus(session, record.code)
+    if inputs is None:
+        return None
+    return workshop_summary(
+        record.questionnaire,
+        inputs.anonymity,
+        inputs.threshold,
+        inputs.participants,
+        consensus,
+        inputs.first_round,
+        inputs.second_round,
+    )

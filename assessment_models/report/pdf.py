@@ -33,6 +33,7 @@ from assessment_models.report.plan import plan_pages
 from assessment_models.report.sections import maturity
 from assessment_models.report.styles import MUTED, RULE, Styles, make_styles
 from assessment_models.report.tracking import Tracking
+from assessment_models.report.workshop_pdf import WorkshopSummary, workshop_section
 from assessment_models.responses import Responses
 from assessment_models.roadmap import Roadmap
 from assessment_models.scoring import ScoreCard
@@ -79,8 +80,9 @@ def render_pdf(
     page_size: str = "A4",
     generated_on: date | None = None,
     invariant: bool = False,
+    workshop: WorkshopSummary | None = None,
 ) -> bytes:
-    """The whole report as PDF bytes."""
+    """The whole report as PDF bytes; ``workshop`` adds how a workshop's group agreed."""
     size = resolve_page_size(page_size)
     day = generated_on or date.today()
     s = make_styles()
@@ -110,6 +112,9 @@ def render_pdf(
     story.append(PageBreak())
     story += plan_pages(roadmap, s, width, tracking)
     story.append(PageBreak())
+    if workshop is not None:  # a workshop's consensus (issue 13)
+        story += workshop_section(workshop, s, width)
+        story.append(PageBreak())
     story += method_and_scope(questionnaire, responses, card, found.benchmark, s, width)
     story.append(PageBreak())
     story += appendix(questionnaire, responses, s, width)

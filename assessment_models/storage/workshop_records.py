@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Respondent, Scope
-from assessment_models.workshop import Anonymity
+from assessment_models.workshop import Anonymity, Participant
 
 WorkshopStatus = Literal["open", "closed"]
 
@@ -62,3 +62,15 @@ class ParticipantView(BaseModel):
     status: WorkshopStatus
     revealed: tuple[str, ...]
     display_name: str | None
+
+
+class ConsensusInputs(BaseModel):
+    """What the consensus's PDF section needs of its workshop; participants as P1…Pn."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    anonymity: Anonymity
+    threshold: float
+    second_round: tuple[str, ...]
+    participants: tuple[Participant, ...]
+    first_round: tuple[Participant, ...]

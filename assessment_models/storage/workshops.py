@@ -48,6 +48,7 @@ from assessment_models.storage.tables import (
     WorkshopRow,
 )
 from assessment_models.storage.workshop_records import (
+    ConsensusInputs,
     WorkshopRecord,
 )
 from assessment_models.workshop import ANONYMITY_ORDER, Anonymity, Participant
@@ -231,6 +232,32 @@ def start_second_round(session: Session, facilitator_code: str, question_ids: li
         row.status = "open"
         _set_participants_status(session, row, "in_progress")
         row.updated_at = _now()
+
+
+def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | None:
+    """For the consensus's PDF: the workshop behind it (None for a plain assessment).
+
+    Opened with the consensus's own code, so it returns no secret and no names: the
+    facilitator may share the consensus's results with people who are not facilitators.
+    """
+    with _transaction(session):
+        query = (
+            select(WorkshopRow)
+            .join(AssessmentRow, AssessmentRow.id == WorkshopRow.consensus_id)
+            .where(AssessmentRow.access_code == consensus_code)
+        )
+        row = session.scalars(query).one_or_none()
+        if row is None:
+            return None
+        group = _participants(session, row, names=False)
+        kept = first_round(session, row.facilitator_code) if row.second_round != "[]" else []
+        return ConsensusInputs(
+            anonymity=row.anonymity,  # type: ignore[arg-type]
+            threshold=row.threshold,
+            second_round=tuple(json.loads(row.second_round)),
+            participants=tuple(group),
+            first_round=tuple(kept),
+        )
 
 
 # Helpers -----------------------------------------------------------------------------------

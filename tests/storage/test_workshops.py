@@ -250,3 +250,18 @@ def test_thirty_participants_answer_at_once_and_every_answer_is_stored_once(db) 
         mean = sum(given) / len(given)
         assert spread.sd == pytest.approx((sum((x - mean) ** 2 for x in given) / len(given)) ** 0.5)
         assert statistics.median(given) == hand_median  # and the library agrees with the hand
+
+
+def test_the_consensus_code_finds_its_workshop_without_names_or_secrets(
+    db, mini: Questionnaire
+) -> None:
+    workshop = create(db, mini, "named")
+    code = join(db, workshop.join_code, "Ana")
+    answer(db, code, "chg_approval", Answer(level=4))
+    with db.session() as session:
+        inputs = ws.of_consensus(session, workshop.consensus_code)
+        assert ws.of_consensus(session, code) is None  # a participant's own assessment
+    assert inputs is not None
+    assert [p.label for p in inputs.participants] == ["P1"]
+    assert inputs.participants[0].answers == {"chg_approval": Answer(level=4)}
+    assert workshop.facilitator_code not in inputs.model_dump_json()
