@@ -87,7 +87,8 @@ def test_metadata_name_the_organisation_and_the_real_creation_date(quick):
         "IT delivery maturity report: Northbridge Building Society · Mortgage Platform"
     )
     assert meta.author == "Northbridge Building Society"
-    assert meta.subject.startswith("Delivery quick check 1.0.0: maturity scores, DORA benchmark")
+    assert meta.subject.startswith(
+        f"Delivery quick check {quick.version}: maturity scores, DORA benchmark")
     assert "DORA" in meta["/Keywords"] and "benchmark" in meta["/Keywords"]
     assert meta.creation_date is not None
     assert meta.creation_date.date() == date.today()  # not 1 January 2000

@@ -30,7 +30,11 @@ from assessment_models.storage import (
 from assessment_models.storage.snapshots import clear_cache
 from assessment_models.storage.tables import AssessmentRow
 
-SNAPSHOT = Path(__file__).parent.parent / "fixtures" / "snapshots" / "delivery-full-1.0.0.json"
+SNAPSHOTS = Path(__file__).parent.parent / "fixtures" / "snapshots"
+SNAPSHOT = SNAPSHOTS / "delivery-full-1.0.0.json"
+#: The quick check's first edition (16 questions, ``for_levels``), as Sextant stored it before
+#: recommendations addressed questions (snapshot_of at commit a069935, byte for byte).
+QUICK_SNAPSHOT = SNAPSHOTS / "delivery-quick-1.0.0.json"
 FIRST_EDITION_ANSWERS = {
     "chg_authorisation_model": Answer(level=1),  # retired in the second edition
     "chg_risk_assessment": Answer(level=2),  # retired in the second edition
@@ -40,13 +44,14 @@ FIRST_EDITION_ANSWERS = {
 }
 
 
-def _store_first_edition_assessment(db) -> str:
+def _store_first_edition_assessment(db, stored: Path = SNAPSHOT) -> str:
     """An assessment row exactly as the first edition stored it."""
-    snapshot = SNAPSHOT.read_text(encoding="utf-8")
+    snapshot = stored.read_text(encoding="utf-8")
     canonical = json.dumps(json.loads(snapshot), sort_keys=True, ensure_ascii=False)
+    shipped = json.loads(snapshot)["id"] + ".yaml"
     with db.session() as session:
         code = create_assessment(
-            session, load_questionnaire(questionnaires_dir() / "delivery-full.yaml"),
+            session, load_questionnaire(questionnaires_dir() / shipped),
             Respondent(organisation="Acme", team="Payments"), Scope(),
         )
         session.execute(
@@ -104,3 +109,34 @@ def test_a_first_edition_assessment_scores_recommends_and_reports(db) -> None:
     text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Acme" in text
     assert "Change enablement" in text
+
+
+def test_a_first_edition_quick_check_opens_scores_and_reports_under_its_own_text(db) -> None:
+    # The second edition (2.0.0) shortened every question and descriptor; an assessment
+    # stored under 1.0.0 keeps the words its respondents answered.
+    shipped = load_questionnaire(questionnaires_dir() / "delivery-quick.yaml")
+    assert shipped.version != "1.0.0"
+    code = _store_first_edition_assessment(db, QUICK_SNAPSHOT)
+    with db.session() as session:
+        for question_id, answer in {"chg_routine_approval": Answer(level=1),
+                                    "auto_testing": Answer(level=1),
+                                    "dp_lead_time": Answer(value=500)}.items():
+            save_answer(session, code, question_id, answer)
+    with db.session() as session:
+        record = get_assessment(session, code)
+        responses = load_responses(session, code)
+    questionnaire = record.questionnaire
+    assert (record.version, questionnaire.version, questionnaire.question_count) == (
+        "1.0.0", "1.0.0", 16)
+    stored_rung = questionnaire.questions_by_id["auto_testing"].options[0].descriptor
+    assert stored_rung.startswith("A separate test team runs manual regression tests")
+    assert stored_rung != shipped.questions_by_id["auto_testing"].options[0].descriptor
+    card = score(questionnaire, responses)
+    assert card.capability("change_enablement").score == 1
+    assert card.capability("delivery_automation").score == 1
+    roadmap = build_roadmap(questionnaire, card)
+    assert {"chg_standard_changes", "auto_top_regression_cases"} <= {
+        item.id for item in (*roadmap.items, *roadmap.deferred)}
+    pdf = render_pdf(questionnaire, responses, card, roadmap)
+    text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Delivery quick check, version 1.0.0" in text
