@@ -53,18 +53,23 @@ class Trend:
 
 
 @dataclass(frozen=True)
-class CapabilityDelta:
-    capability: str
-    title: str
-    dimension: str
+class _BeforeAfter:
     before: float | None
     after: float | None
 
     @property
     def delta(self) -> float | None:
+        """after − before; None unless both are scored."""
         if self.before is None or self.after is None:
             return None
         return self.after - self.before
+
+
+@dataclass(frozen=True, kw_only=True)
+class CapabilityDelta(_BeforeAfter):
+    capability: str
+    title: str
+    dimension: str
 
 
 @dataclass(frozen=True)
@@ -78,20 +83,12 @@ class Progress:
     value: float | None  # only when status == "measured"
 
 
-@dataclass(frozen=True)
-class DoneItem:
+@dataclass(frozen=True, kw_only=True)
+class DoneItem(_BeforeAfter):
     recommendation: str
     title: str
     capability: str
     capability_title: str
-    before: float | None
-    after: float | None
-
-    @property
-    def delta(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        return self.after - self.before
 
 
 def trend(team: TeamHistory) -> Trend:

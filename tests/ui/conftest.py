@@ -5,11 +5,12 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.orm import Session, sessionmaker
 from streamlit.testing.v1 import AppTest
 
 from assessment_models import storage
@@ -81,3 +82,12 @@ def count_assessments(database: Path) -> Callable[[], int]:
             return int(connection.execute("SELECT count(*) FROM assessments").fetchone()[0])
 
     return count
+
+
+@pytest.fixture
+def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
+    """Repository sessions on the test database, for seeding it as a user never could."""
+    engine = storage.make_engine(f"sqlite:///{database}")
+    storage.migrate(engine)
+    yield storage.make_sessionmaker(engine)
+    engine.dispose()

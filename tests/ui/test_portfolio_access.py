@@ -3,7 +3,7 @@ assessment link opens nothing but its assessment, and any wrong owner link reads
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +24,6 @@ START = "app_pages/start.py"
 TEAMS = ("Cards", "Payments", "Platform")
 
 Run = Callable[[Any], AppTest]
-
-
-@pytest.fixture
-def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
-    engine = storage.make_engine(f"sqlite:///{database}")
-    storage.migrate(engine)
-    yield storage.make_sessionmaker(engine)
-    engine.dispose()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ checked against ``score()`` of the assessment behind it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -38,14 +38,6 @@ Run = Callable[[Any], AppTest]
 @pytest.fixture
 def mini() -> Questionnaire:
     return load_questionnaire(FIXTURES / "mini.yaml")
-
-
-@pytest.fixture
-def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
-    engine = storage.make_engine(f"sqlite:///{database}")
-    storage.migrate(engine)
-    yield storage.make_sessionmaker(engine)
-    engine.dispose()
 
 
 def responses(levels: tuple[int, int, int], answers_extra: dict | None = None,  # type: ignore[type-arg]

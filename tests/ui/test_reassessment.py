@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,14 +24,6 @@ ROADMAP = "app_pages/roadmap.py"
 ASSESS = "app_pages/assess.py"
 
 Run = Callable[[Any], AppTest]
-
-
-@pytest.fixture
-def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
-    engine = storage.make_engine(f"sqlite:///{database}")
-    storage.migrate(engine)
-    yield storage.make_sessionmaker(engine)
-    engine.dispose()
 
 
 @pytest.fixture

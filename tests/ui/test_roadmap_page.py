@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,14 +23,6 @@ ROADMAP = "app_pages/roadmap.py"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 Run = Callable[[Any], AppTest]
-
-
-@pytest.fixture
-def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
-    engine = storage.make_engine(f"sqlite:///{database}")
-    storage.migrate(engine)
-    yield storage.make_sessionmaker(engine)
-    engine.dispose()
 
 
 @pytest.fixture
