@@ -274,7 +274,14 @@ def import_file() -> None:
     state.set_start_error("import", None)
     state.open_assessment(code)
     count = sum(a.is_answered for a in responses.answers.values())
-    state.flash(f"Imported {count} answers into a new assessment.")
+    message = f"Imported {count} answers into a new assessment."
+    given = header.questionnaire_version
+    if given is not None and given != questionnaire.version:
+        message += (
+            f" Note: the file was written for version {given} of “{questionnaire.title}”; "
+            f"they are now answers to version {questionnaire.version}, installed here."
+        )
+    state.flash(message)
 
 
 def finish(code: str, questionnaire: Questionnaire) -> None:

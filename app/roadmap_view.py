@@ -13,6 +13,7 @@ import state
 import store
 import streamlit as st
 
+from assessment_models import responses
 from assessment_models.errors import SextantError
 from assessment_models.questionnaire import Dimension, Questionnaire
 from assessment_models.report.tracking import STATUS_LABELS
@@ -27,7 +28,7 @@ from assessment_models.roadmap import (
 from assessment_models.scoring import ScoreCard
 from assessment_models.storage import AssessmentRecord, TrackedItem
 
-MAX_WIP_LIMIT = 20
+MAX_WIP_LIMIT = responses.MAX_WIP_LIMIT  # the import refuses the same
 MAX_CAPACITY_SETTING = MAX_CAPACITY
 #: Choices of a capability's own target; None means "its dimension's target".
 CAPABILITY_TARGETS: tuple[float | None, ...] = (None, *(1 + k / 2 for k in range(9)))

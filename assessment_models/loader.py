@@ -18,7 +18,25 @@ from assessment_models.errors import ContentError, QuestionnaireError, format_pa
 from assessment_models.questionnaire import Questionnaire
 
 # The C loader is about ten times faster; fall back to pure Python where libyaml is absent.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: The largest questionnaire file read, checked before parsing (the full one is ~150 KiB).
+MAX_QUESTIONNAIRE_BYTES = 2 * 1024 * 1024
+
+
+class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """safe_load, except that a key given twice in one mapping is an error, not last-wins."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str | int | float | bool) and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key '{key}' is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 _DISCRIMINATOR_TAGS = {"scale", "choice", "metric"}
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -46,6 +64,8 @@ def load_questionnaire(path: Path | str) -> Questionnaire:
     """Load and validate one questionnaire file."""
     path = Path(path)
     try:
+        if path.stat().st_size > MAX_QUESTIONNAIRE_BYTES:
+            raise QuestionnaireError(f"{path}: {_too_large()}")
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise QuestionnaireError(f"{path}: no such file") from None
@@ -56,6 +76,8 @@ def load_questionnaire(path: Path | str) -> Questionnaire:
 
 def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionnaire:
     """Validate questionnaire YAML given as text; ``source`` names it in error messages."""
+    if len(text) > MAX_QUESTIONNAIRE_BYTES:
+        raise QuestionnaireError(f"{source}: {_too_large()}")
     try:
         data = yaml.load(text, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
@@ -63,10 +85,16 @@ def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionn
         where = f" (line {mark.line + 1})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise QuestionnaireError(f"{source}{where}: not valid YAML: {problem}") from None
+    except RecursionError:
+        raise QuestionnaireError(f"{source}: not valid YAML: nested too deeply") from None
+    except ValueError:  # Python refuses integers of thousands of digits
+        raise QuestionnaireError(f"{source}: not valid YAML: a number is far too long") from None
     if not isinstance(data, dict):
         raise QuestionnaireError(f"{source}: expected a mapping of questionnaire fields at the top")
     try:
         return Questionnaire.model_validate(data)
+    except RecursionError:
+        raise QuestionnaireError(f"{source}: nested too deeply") from None
     except ContentError as exc:
         raise _located(source, text, exc.path, exc.detail) from None
     except ValidationError as exc:
@@ -111,6 +139,10 @@ def find_installed(questionnaire_id: str, directory: Path | None = None) -> Ques
     return installed[questionnaire_id]
 
 
+def _too_large() -> str:
+    return f"larger than {MAX_QUESTIONNAIRE_BYTES // (1024 * 1024)} MiB, so it is not read"
+
+
 def _describe(error: dict[str, Any]) -> str:
     message = str(error["msg"])
     if error["type"] == "value_error":
@@ -146,7 +178,7 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
     """1-based line of the deepest YAML node along ``path`` (a missing key: its parent)."""
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError):
         return None
     if node is None:
         return None

@@ -16,7 +16,14 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from assessment_models.errors import ContentError
 
@@ -28,9 +35,25 @@ Id = Annotated[
         description="Stable identifier: lower case letters, digits, '_' or '-'. Never reuse one.",
     ),
 ]
-Level = Annotated[int, Field(ge=1, le=5, description="Maturity level, 1 to 5.")]
+
+
+def not_a_boolean(value: Any) -> Any:
+    """Refuse ``true``/``false`` where a number belongs (pydantic would read them as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError("a number is expected here, not true/false")
+    return value
+
+
+#: A number, never a boolean; infinities and NaN are refused by ``allow_inf_nan`` below.
+Number = Annotated[float, BeforeValidator(not_a_boolean)]
+Integer = Annotated[int, BeforeValidator(not_a_boolean)]
+Level = Annotated[Integer, Field(ge=1, le=5, description="Maturity level, 1 to 5.")]
 Text = Annotated[str, Field(min_length=1)]
-Weight = Annotated[float, Field(gt=0, description="Relative weight in the parent's average.")]
+#: Bounded so that no sum of weights can overflow (or lose every other weight to rounding).
+MAX_WEIGHT = 1000
+Weight = Annotated[
+    Number, Field(gt=0, le=MAX_WEIGHT, description="Relative weight in the parent's average.")
+]
 
 DEFAULT_LEVEL_NAMES: dict[int, str] = {
     1: "Initial",
@@ -49,7 +72,9 @@ def is_target(value: float) -> bool:
 class Strict(BaseModel):
     """Base for questionnaire content: immutable, and an unknown key is an error."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # allow_inf_nan=False: an infinite or NaN number passes no comparison honestly, and JSON
+    # cannot hold it, so a stored snapshot with one could never be read back.
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Direction(StrEnum):
@@ -157,12 +182,12 @@ class MetricQuestion(_QuestionBase):
     kind: Literal["metric"]
     unit: Text
     direction: Direction
-    thresholds: tuple[float, float, float, float] = Field(
+    thresholds: tuple[Number, Number, Number, Number] = Field(
         description="Values at which levels 2, 3, 4 and 5 are reached."
     )
     dora_key: DoraKey | None = None
-    min_value: float = Field(default=0.0, description="Smallest value a respondent may enter.")
-    max_value: float | None = Field(default=None, description="Largest value, if bounded.")
+    min_value: Number = Field(default=0.0, description="Smallest value a respondent may enter.")
+    max_value: Number | None = Field(default=None, description="Largest value, if bounded.")
 
     @field_validator("thresholds")
     @classmethod
@@ -211,7 +236,7 @@ class Address(Strict):
     """
 
     question: Id = Field(description="Id of the question whose practice this step builds.")
-    to_level: int = Field(ge=2, le=5, description="The level the answer reaches once done.")
+    to_level: Integer = Field(ge=2, le=5, description="The level the answer reaches once done.")
     from_level: Level = Field(
         default=1, description="The lowest answer level the step suits (default 1)."
     )
@@ -238,7 +263,7 @@ class Recommendation(Strict):
     initiative: Id | None = Field(
         default=None, description="Id of a top-level initiative; required when there are any."
     )
-    impact: int = Field(ge=1, le=3, description="1 low, 2 medium, 3 high.")
+    impact: Integer = Field(ge=1, le=3, description="1 low, 2 medium, 3 high.")
     effort: Effort
     requires: tuple[Id, ...] = Field(default=(), description="Ids of recommendations to do first.")
 
@@ -274,9 +299,9 @@ class Questionnaire(Strict):
     title: Text
     description: str = ""
     language: str = Field(default="en", description="BCP 47 language tag of the content.")
-    estimated_minutes: int = Field(gt=0)
+    estimated_minutes: Integer = Field(gt=0, le=24 * 60)
     level_names: dict[Level, Text] = Field(default_factory=lambda: dict(DEFAULT_LEVEL_NAMES))
-    default_target: float = Field(default=4.0, ge=1, le=5)
+    default_target: Number = Field(default=4.0, ge=1, le=5)
     initiatives: tuple[Initiative, ...] = Field(
         default=(), description="Optional themes that group recommendations for executives."
     )

@@ -25,12 +25,22 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    model_validator,
+)
 
 from assessment_models.benchmark_data import (
     DEFAULT_EDITION,
@@ -43,6 +53,7 @@ from assessment_models.errors import ResponsesError, format_path
 from assessment_models.questionnaire import (
     ChoiceQuestion,
     MetricQuestion,
+    Number,
     Question,
     Questionnaire,
     ScaleQuestion,
@@ -50,6 +61,24 @@ from assessment_models.questionnaire import (
 )
 
 MAX_COMMENT_LENGTH = 5000
+#: The largest responses document read, checked before parsing (a full assessment with a
+#: long comment on every answer is about 400 KiB).
+MAX_RESPONSES_BYTES = 2 * 1024 * 1024
+#: The largest work-in-progress limit, as the Roadmap page offers it.
+MAX_WIP_LIMIT = 20
+
+# Control characters other than tab and line breaks: invisible, refused by PostgreSQL (NUL),
+# and a raw NUL would end up in exported CSV. Both databases get the same: they are removed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def without_control_characters(text: str) -> str:
+    """``text`` without control characters (tab, line feed and carriage return stay)."""
+    return _CONTROL.sub("", text)
+
+
+#: Text a person typed: kept as given, except that control characters are removed.
+UserText = Annotated[str, AfterValidator(without_control_characters)]
 
 
 class Confidence(StrEnum):
@@ -59,16 +88,16 @@ class Confidence(StrEnum):
 
 
 class _Exchange(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
 
 
 class Answer(_Exchange):
     """One answer: a level (or option id), a metric value, or not applicable."""
 
-    level: int | str | None = None
-    value: float | None = None
-    na: bool = False
-    comment: str = Field(default="", max_length=MAX_COMMENT_LENGTH)
+    level: StrictInt | str | None = None
+    value: Number | None = None
+    na: StrictBool = False
+    comment: UserText = Field(default="", max_length=MAX_COMMENT_LENGTH)
     confidence: Confidence | None = None
 
     @property
@@ -98,8 +127,8 @@ def with_parts(answer: Answer, source: Answer, parts: Iterable[str]) -> Answer:
 
 
 class Respondent(_Exchange):
-    organisation: str = Field(default="", max_length=200)
-    team: str = Field(default="", max_length=200)
+    organisation: UserText = Field(default="", max_length=200)
+    team: UserText = Field(default="", max_length=200)
 
     @property
     def display_name(self) -> str:
@@ -131,7 +160,7 @@ class BenchmarkChoice(_Exchange):
 class TrackedWork(_Exchange):
     """Who does one roadmap recommendation, by when, and how far it got."""
 
-    owner: str = Field(default="", max_length=200)
+    owner: UserText = Field(default="", max_length=200)
     due_date: date | None = None
     status: Literal["planned", "in_progress", "done", "dropped"] = "planned"
 
@@ -142,15 +171,18 @@ class Responses(_Exchange):
     respondent: Respondent = Respondent()
     scope: Scope = Scope()
     answers: dict[str, Answer] = Field(default_factory=dict)
-    targets: dict[str, float] | None = Field(
+    targets: dict[str, Number] | None = Field(
         default=None,
         description="Target level per dimension or capability id: 1 to 5 in steps of 0.5.",
     )
-    capacity: int | None = Field(
+    capacity: StrictInt | None = Field(
         default=None, ge=1, le=200, description="Roadmap effort points per phase (S=1, M=3, L=8)."
     )
-    wip_limit: int | None = Field(
-        default=None, ge=1, description="Roadmap initiatives under way at once per phase."
+    wip_limit: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        le=MAX_WIP_LIMIT,
+        description="Roadmap initiatives under way at once per phase (as the Roadmap page).",
     )
     tracking: dict[str, TrackedWork] = Field(
         default_factory=dict, description="Tracked roadmap work by recommendation id."
@@ -168,16 +200,69 @@ class Responses(_Exchange):
 
 
 def parse_responses_json(text: str | bytes, source: str = "responses") -> dict[str, Any]:
-    """Decode a responses document; the result still needs :func:`parse_responses`."""
+    """Decode a responses document; the result still needs :func:`parse_responses`.
+
+    Refused: more than :data:`MAX_RESPONSES_BYTES`, a key given twice in one object (JSON
+    would keep the last silently), nesting too deep, integers of thousands of digits.
+    """
+    if len(text) > MAX_RESPONSES_BYTES:
+        limit = MAX_RESPONSES_BYTES // (1024 * 1024)
+        raise ResponsesError(f"{source}: larger than {limit} MiB, so it is not read")
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_refuse_duplicates)
     except UnicodeDecodeError:
         raise ResponsesError(f"{source}: not UTF-8 text") from None
     except json.JSONDecodeError as exc:
         raise ResponsesError(f"{source}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except _DuplicateKey as exc:
+        line = _line_of_duplicate(text)
+        where = f" (line {line})" if line else ""
+        raise ResponsesError(f"{source}{where}: the key '{exc.key}' is given twice") from None
+    except RecursionError:
+        raise ResponsesError(f"{source}: not valid JSON: nested too deeply") from None
+    except ValueError:  # Python refuses integers of thousands of digits
+        raise ResponsesError(f"{source}: not valid JSON: a number is far too long") from None
     if not isinstance(data, dict):
         raise ResponsesError(f"{source}: expected a JSON object with 'questionnaire' and 'answers'")
     return data
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKey(key)
+        found[key] = value
+    return found
+
+
+def _line_of_duplicate(text: str | bytes) -> int | None:
+    """The line of the first key given twice, found by reading the JSON as YAML (a superset
+    of JSON that keeps positions); None if that reading fails."""
+    import yaml  # only on this error path
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return None
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                if key.value in seen:
+                    return int(key.start_mark.line) + 1
+                seen.add(key.value)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
 
 
 def read_responses_header(data: dict[str, Any], source: str = "responses") -> Responses:
@@ -210,6 +295,9 @@ def parse_responses(
                 f"{source}: scope.exclude: '{unit}' is not a dimension or capability of "
                 f"'{questionnaire.id}'"
             )
+    if not _anything_in_scope(questionnaire, set(responses.scope.exclude)):
+        # The Start page refuses this too: an assessment of nothing.
+        raise ResponsesError(f"{source}: scope.exclude: leaves no capability to assess")
     answers = {
         question_id: normalise_answer(questionnaire, question_id, answer, source)
         for question_id, answer in responses.answers.items()
@@ -222,6 +310,15 @@ def parse_responses(
                 f"'{questionnaire.id}'"
             )
     return responses.model_copy(update={"answers": answers})
+
+
+def _anything_in_scope(questionnaire: Questionnaire, excluded: set[str]) -> bool:
+    return any(
+        capability.id not in excluded
+        for dimension in questionnaire.dimensions
+        if dimension.id not in excluded
+        for capability in dimension.capabilities
+    )
 
 
 def _check_targets(

@@ -14,6 +14,7 @@ from assessment_models.responses import (
     Responses,
     Scope,
     TrackedWork,
+    UserText,
 )
 
 AssessmentStatus = Literal["in_progress", "finished"]
@@ -52,7 +53,7 @@ class TrackedItem(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     recommendation_id: str
-    owner: str = Field(default="", max_length=200)
+    owner: UserText = Field(default="", max_length=200)
     due_date: date | None = None
     status: TrackingStatus = "planned"
 
