@@ -295,9 +295,6 @@ def parse_responses(
                 f"{source}: scope.exclude: '{unit}' is not a dimension or capability of "
                 f"'{questionnaire.id}'"
             )
-    if not _anything_in_scope(questionnaire, set(responses.scope.exclude)):
-        # The Start page refuses this too: an assessment of nothing.
-        raise ResponsesError(f"{source}: scope.exclude: leaves no capability to assess")
     answers = {
         question_id: normalise_answer(questionnaire, question_id, answer, source)
         for question_id, answer in responses.answers.items()
@@ -312,13 +309,20 @@ def parse_responses(
     return responses.model_copy(update={"answers": answers})
 
 
-def _anything_in_scope(questionnaire: Questionnaire, excluded: set[str]) -> bool:
-    return any(
+def check_something_in_scope(questionnaire: Questionnaire, scope: Scope, source: str) -> None:
+    """Refuse a scope that leaves no capability to assess, as the Start page does.
+
+    Storage applies it to every assessment it creates or imports; scoring and the roadmap
+    still accept such responses (they score nothing).
+    """
+    excluded = set(scope.exclude)
+    if not any(
         capability.id not in excluded
         for dimension in questionnaire.dimensions
         if dimension.id not in excluded
         for capability in dimension.capabilities
-    )
+    ):
+        raise ResponsesError(f"{source}: scope.exclude: leaves no capability to assess")
 
 
 def _check_targets(

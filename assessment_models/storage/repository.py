@@ -31,6 +31,7 @@ from assessment_models.responses import (
     Responses,
     Scope,
     answer_part,
+    check_something_in_scope,
     normalise_answer,
     parse_responses,
     with_parts,
@@ -253,6 +254,7 @@ def import_responses(session: Session, questionnaire: Questionnaire, responses: 
     Targets, the WIP limit and roadmap tracking in the document are stored too.
     """
     checked = parse_responses(questionnaire, responses)
+    check_something_in_scope(questionnaire, checked.scope, "responses")
     with _transaction(session, write=True):
         row = _new_row(questionnaire, checked.respondent, checked.scope)
         if checked.targets is not None:
@@ -433,6 +435,7 @@ def _targets_json(questionnaire: Questionnaire, targets: dict[str, float]) -> st
 def _check_scope(questionnaire: Questionnaire, scope: Scope) -> None:
     header = Responses(questionnaire=questionnaire.id, scope=scope)
     parse_responses(questionnaire, header, source="assessment")
+    check_something_in_scope(questionnaire, scope, "assessment")
 
 
 def _require_open(row: AssessmentRow) -> None:

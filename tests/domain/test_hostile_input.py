@@ -17,6 +17,8 @@ from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import (
     MAX_RESPONSES_BYTES,
     Respondent,
+    Scope,
+    check_something_in_scope,
     parse_responses,
     parse_responses_json,
 )
@@ -119,10 +121,9 @@ def test_booleans_are_not_numbers_and_imports_refuse_what_forms_refuse(
 
 
 def test_an_import_that_excludes_every_dimension_is_refused(mini) -> None:
-    every = [d.id for d in mini.dimensions]
-    data = {"questionnaire": "mini", "scope": {"exclude": every}}
+    every = tuple(d.id for d in mini.dimensions)
     with pytest.raises(SextantError) as raised:
-        responses(json.dumps(data), mini)
+        check_something_in_scope(mini, Scope(exclude=every), "r.json")
     assert str(raised.value) == "r.json: scope.exclude: leaves no capability to assess"
 
 
