@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -108,10 +109,20 @@ class ScoreCard(BaseModel):
     explanations: dict[str, tuple[QuestionContribution, ...]]
 
     def dimension(self, dimension_id: str) -> UnitScore:
-        return next(d for d in self.dimensions if d.id == dimension_id)
+        return self._dimensions_by_id[dimension_id]
 
     def capability(self, capability_id: str) -> UnitScore:
-        return next(c for c in self.capabilities if c.id == capability_id)
+        return self._capabilities_by_id[capability_id]
+
+    # By id, built once: the roadmap and the pages ask for one unit per item or row, and
+    # scanning the tuple each time made a 2,000-question roadmap grow as n².
+    @cached_property
+    def _dimensions_by_id(self) -> dict[str, UnitScore]:
+        return {d.id: d for d in self.dimensions}
+
+    @cached_property
+    def _capabilities_by_id(self) -> dict[str, UnitScore]:
+        return {c.id: c for c in self.capabilities}
 
     def as_output(self, explain: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {

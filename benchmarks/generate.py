@@ -7,6 +7,7 @@ the first. Answers are deterministic (a seeded generator), spread over levels 1 
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,11 @@ def _value_at(question: MetricQuestion, level: int) -> float:
 
 def project_root() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    """The environment for a child process (a server, the CLI): this copy's code first, so a
+    snapshot of the project benchmarks itself rather than the editable install's."""
+    path = os.environ.get("PYTHONPATH")
+    root = str(project_root())
+    return dict(os.environ, PYTHONPATH=f"{root}{os.pathsep}{path}" if path else root, **extra)

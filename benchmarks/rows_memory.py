@@ -7,7 +7,6 @@ server's resident memory (``VmRSS``). Needs Playwright and ``/usr/bin/chromium``
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from benchmarks.generate import child_env
 from benchmarks.harness import Bench, Result, row
 from benchmarks.ui import BARE_ASSESS, ROOT, Fixture
 
@@ -56,7 +56,7 @@ def server_memory(browser: Any, script: Path, path: str, wait_for: str) -> float
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT, env=child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60

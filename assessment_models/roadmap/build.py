@@ -210,12 +210,13 @@ def _initiatives(
     for initiative_id, items in grouped.items():
         rec = questionnaire.recommendations_by_id[items[0].id]
         _, title, description = _initiative_of(questionnaire, rec)
-        dims = [
+        # Ids, not models: `in` on a list of models compares whole dimensions field by field.
+        dims = {
             questionnaire.dimension_of_capability[
-                questionnaire.capability_of_question[a.question].id]
+                questionnaire.capability_of_question[a.question].id].id
             for item in items for a in item.addresses
-        ] or [questionnaire.dimensions_by_id[items[0].dimension]]
-        ordered = [d for d in questionnaire.dimensions if d in dims]
+        } or {items[0].dimension}
+        ordered = [d for d in questionnaire.dimensions if d.id in dims]
         out.append(InitiativePlan(
             id=initiative_id,
             title=title,
