@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Table
 
 from assessment_models.benchmark import APPROXIMATION_NOTE, BenchmarkResult, Comparison, ordinal
 from assessment_models.outcomes import PracticeOutcomeFlag
 from assessment_models.report.charts import DoraRow, dora_chart
-from assessment_models.report.layout import grid, keep_with
+from assessment_models.report.layout import Paragraph, grid, keep_with
 from assessment_models.report.styles import Styles, esc
 
 

@@ -7,10 +7,10 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.report.layout import grid
+from assessment_models.report.layout import Paragraph, grid
 from assessment_models.report.sections import level_text, score_text
 from assessment_models.report.styles import Styles, esc
 from assessment_models.responses import Responses

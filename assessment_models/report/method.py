@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from assessment_models.benchmark import BenchmarkResult
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.report.csv_export import answer_in_words
-from assessment_models.report.layout import chunks, grid, keep_with
+from assessment_models.report.layout import Paragraph, chunks, grid, keep_with
 from assessment_models.report.styles import Styles, esc
 from assessment_models.responses import Confidence, Responses
 from assessment_models.scoring import ScoreCard

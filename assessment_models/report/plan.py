@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, PageBreak, Table
 
-from assessment_models.report.layout import grid, keep_with
+from assessment_models.report.layout import Paragraph, grid, keep_with
 from assessment_models.report.styles import Styles, esc
 from assessment_models.report.tracking import Tracking, due_text, status_label
 from assessment_models.roadmap import Roadmap, RoadmapItem

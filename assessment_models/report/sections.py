@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.report.charts import Axis, level_colour, radar, text_on
-from assessment_models.report.layout import grid, keep_with
+from assessment_models.report.layout import Paragraph, grid, keep_with
 from assessment_models.report.styles import Styles, esc
 from assessment_models.roadmap import Roadmap
 from assessment_models.scoring import ScoreCard, UnitScore
