@@ -314,14 +314,21 @@ class Questionnaire(Strict):
             raise ValueError(f"level_names must name levels 1 to 5, found {sorted(names)}")
         return names
 
-    @model_validator(mode="after")
-    def _cross_checks(self) -> Questionnaire:
+    @model_validator(mode="wrap")
+    @classmethod
+    def _cross_checks(cls, data: Any, handler: Any) -> Questionnaire:
+        # A questionnaire handed over as an instance was checked when it was made: pydantic
+        # runs "after" validators even on instances, so every record holding one (each
+        # page run builds several) re-ran these checks, about 5 ms each on delivery-full.
+        if isinstance(data, cls):
+            return data
+        questionnaire: Questionnaire = handler(data)
         # Raised as ContentError (not ValueError) so the path to the culprit survives
         # pydantic and the loader can point at the exact line.
-        _check_unique_ids(self)
-        _check_requires(self)
-        _check_addresses(self)
-        return self
+        _check_unique_ids(questionnaire)
+        _check_requires(questionnaire)
+        _check_addresses(questionnaire)
+        return questionnaire
 
     # Lookups, computed once per (immutable) questionnaire.
     def iter_questions(self) -> Iterator[tuple[Dimension, Capability, Question]]:

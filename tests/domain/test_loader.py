@@ -6,9 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
-from assessment_models.errors import QuestionnaireError
+from assessment_models.errors import ContentError, QuestionnaireError
 from assessment_models.loader import find_installed, load_questionnaire, parse_questionnaire
+from assessment_models.questionnaire import Questionnaire
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 MINI_TEXT = (FIXTURES / "mini.yaml").read_text()
@@ -247,3 +249,15 @@ def test_an_id_never_names_a_file_outside_the_directory(tmp_path: Path) -> None:
     unknown = r"no installed questionnaire has the id '\.\./secret'"
     with pytest.raises(QuestionnaireError, match=unknown):
         find_installed("../secret", tmp_path / "installed")
+
+
+def test_a_questionnaire_is_checked_when_made_not_again_when_a_record_holds_it(mini) -> None:
+    # Every page run builds records holding the assessment's questionnaire: re-running the
+    # cross-checks there cost milliseconds a time (make bench, Assess click).
+    class Holder(BaseModel):
+        questionnaire: Questionnaire
+
+    twice = mini.model_copy(update={"dimensions": mini.dimensions * 2})  # ids repeated
+    assert Holder(questionnaire=twice).questionnaire is twice
+    with pytest.raises(ContentError, match="is already used"):
+        Questionnaire.model_validate(twice.model_dump())
