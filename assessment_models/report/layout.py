@@ -41,7 +41,8 @@ class Paragraph(_Paragraph):
     """
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        if getattr(self, "_wrapped_at", None) == availWidth:
+        # A refused split deletes blPara (the lines): then break them again.
+        if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = availWidth
