@@ -41,7 +41,7 @@ class Paragraph(_Paragraph):
     """
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        # Drawing or splitting can drop the broken lines (``blPara``): break them again then.
+        # A refused split deletes blPara (the lines): then break them again.
         if getattr(self, "_wrapped_at", None) == availWidth and hasattr(self, "blPara"):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
