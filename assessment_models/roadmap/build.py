@@ -38,7 +38,7 @@ from assessment_models.roadmap.targets import (
     parse_wip_limit,
     resolve_targets,
 )
-from assessment_models.scoring import ScoreCard
+from assessment_models.scoring import ScoreCard, UnitScore
 
 #: A quick win raises an answer at least this many levels below its target.
 QUICK_WIN_GAP = 2
@@ -89,7 +89,7 @@ def build_roadmap(
     placement = place_all(
         order, requires, {rid: EFFORT_POINTS[r.effort] for rid, r in recs.items()},
         {rid: _initiative_of(questionnaire, r)[0] for rid, r in recs.items()},
-        capacity, wip_limit, key,
+        capacity, wip_limit, key, frozenset(quick),
     )
     candidate_set = set(candidates)
     required_by: dict[str, list[str]] = {}
@@ -97,9 +97,12 @@ def build_roadmap(
         for needed in requires[rid]:
             required_by.setdefault(needed, []).append(rid)
 
+    units = {c.id: c for c in card.capabilities}
+
     def item(rid: str, phase: str, reason: str = "") -> RoadmapItem:
         pulled_in_by = () if rid in candidate_set else tuple(required_by.get(rid, ()))
-        return _item(questionnaire, card, answers, resolved, recs[rid], priorities[rid],
+        unit = units[questionnaire.capability_of_recommendation[rid].id]
+        return _item(questionnaire, unit, answers, resolved, recs[rid], priorities[rid],
                      phase, requires[rid], pulled_in_by, rid in quick, reason)
 
     phases = tuple(
@@ -152,7 +155,7 @@ def _initiative_of(questionnaire: Questionnaire, rec: Recommendation) -> tuple[s
 
 def _item(
     questionnaire: Questionnaire,
-    card: ScoreCard,
+    unit: UnitScore,
     answers: Answers,
     targets: Targets,
     rec: Recommendation,
@@ -165,7 +168,6 @@ def _item(
 ) -> RoadmapItem:
     capability = questionnaire.capability_of_recommendation[rec.id]
     dimension = questionnaire.dimension_of_capability[capability.id]
-    unit = card.capability(capability.id)
     addressed = open_addresses(questionnaire, answers, targets, rec)
     initiative_id, initiative_title, _ = _initiative_of(questionnaire, rec)
     return RoadmapItem(
@@ -210,7 +212,6 @@ def _initiatives(
     for initiative_id, items in grouped.items():
         rec = questionnaire.recommendations_by_id[items[0].id]
         _, title, description = _initiative_of(questionnaire, rec)
-        # Ids, not models: `in` on a list of models compares whole dimensions field by field.
         dims = {
             questionnaire.dimension_of_capability[
                 questionnaire.capability_of_question[a.question].id].id
