@@ -106,22 +106,27 @@ def radar(
         },
         legend={"orientation": "h", "y": -0.1, "x": 0.5, "xanchor": "center"},
         # Side margins wide enough for "Technology" beside its spoke on a phone.
-        margin={"l": 88, "r": 88, "t": 50, "b": 50 if complete else 110},
+        margin={"l": 88, "r": 88, "t": 50, "b": 50},
         height=520,
         font=_FONT,
     )
     if not complete:
+        # Above the chart: under the legend it ran into the legend once that wrapped to
+        # several lines on a phone.
         unscored = [d.title for d in dimensions if d.score is None]
-        figure.add_annotation(
-            text=f"Draft: {card.overall.answered} of {card.overall.questions} questions answered"
-            + (f"<br>Not scored yet: {', '.join(unscored)}" if unscored else ""),
-            xref="paper",
-            yref="paper",
-            x=0.5,
-            y=-0.2,
-            yanchor="top",
-            showarrow=False,
-            font={"size": 13, "color": _MUTED},
+        figure.update_layout(
+            title={
+                "text": f"Draft: {card.overall.answered} of {card.overall.questions} "
+                "questions answered"
+                + (f"<br>Not scored yet: {', '.join(unscored)}" if unscored else ""),
+                "x": 0.5,
+                "xanchor": "center",
+                "y": 0.98,
+                "yref": "container",
+                "yanchor": "top",
+                "font": {"size": 13, "color": _MUTED},
+            },
+            margin={"t": 110, "b": 50},
         )
     return figure
 

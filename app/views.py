@@ -207,7 +207,6 @@ _ASSESS_STYLES = """<style>
 }
 .st-key-assess-progress {
   background: var(--st-background-color, #ffffff);
-  box-shadow: 0 -3.75rem 0 0 var(--st-background-color, #ffffff); /* covers the header's band */
   padding: 0.5rem 0 0.75rem; border-bottom: 1px solid rgba(27, 38, 49, 0.12);
 }
 [class*="st-key-q-"], [class*="st-key-cap-"] { scroll-margin-top: 12rem; }
