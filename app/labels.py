@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -12,6 +13,20 @@ from assessment_models.scoring import QuestionContribution
 NA = "na"
 NA_LABEL = "Not applicable"
 CONFIDENCE_LABELS = {"low": "Low", "medium": "Medium", "high": "High"}
+
+
+#: Every character Streamlit's Markdown gives a meaning to: emphasis, links and images,
+#: maths, colours and icons (``:red[…]``, ``:material/…:``), headings, lists, tables, HTML.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$:<>&])")
+
+
+def plain(text: str) -> str:
+    """User text (organisation, team, comments, owners) shown as typed, never as Markdown.
+
+    Anyone holding a link can type into these fields; rendered as Markdown, ``![x](url)``
+    would plant a remote image (a tracking pixel) for everyone who opens the page.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def option_label(option: Option) -> str:
@@ -48,7 +63,7 @@ def review_answer_text(
     if answer is not None and answer.confidence is not None:
         parts.append(f"{CONFIDENCE_LABELS[answer.confidence.value].lower()} confidence")
     if answer is not None and answer.comment:
-        parts.append(f"“{answer.comment}”")
+        parts.append(f"“{plain(answer.comment)}”")
     return " · ".join(parts)
 
 

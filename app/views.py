@@ -9,7 +9,7 @@ import routes
 import state
 import store
 import streamlit as st
-from labels import count_text, saved_text
+from labels import count_text, plain, saved_text
 
 from assessment_models.errors import NotFoundError, SextantError
 from assessment_models.questionnaire import Question
@@ -134,7 +134,7 @@ def sidebar(record: AssessmentRecord, card: ScoreCard) -> None:
         who = record.respondent.display_name
         st.markdown(f"**{record.questionnaire.title}**")
         if who:
-            st.caption(who)
+            st.caption(plain(who))
         overall = card.overall
         st.progress(
             overall.coverage or 0.0,

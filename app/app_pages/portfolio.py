@@ -1,6 +1,7 @@
 """Portfolio: an organisation's teams side by side and over time (opened with ``?o=CODE``)."""
 
 import streamlit as st
+from labels import plain
 from portfolio import admin, keys, store, views
 
 from assessment_models.errors import NotFoundError
@@ -27,7 +28,7 @@ keys.open_owner(owner)
 histories = store.latest(owner)
 team_ids = {t.name: t.id for t in organisation.teams}
 name_col, close_col = st.columns([4, 1], vertical_alignment="center")
-name_col.caption(f"**{organisation.name}** · {views.team_summary(histories)}")
+name_col.caption(f"**{plain(organisation.name)}** · {views.team_summary(histories)}")
 close_col.button("Open another", key=keys.CLOSE, on_click=keys.close_owner, type="tertiary",
                  icon=":material/swap_horiz:")
 if not organisation.teams:

@@ -17,6 +17,7 @@ from labels import (
     coverage_text,
     formula_text,
     level_text,
+    plain,
     score_text,
 )
 from portfolio import reassess
@@ -35,7 +36,10 @@ overall = card.overall
 
 st.title("Results")
 who = record.respondent.display_name
-st.caption(f"{questionnaire.title}, version {questionnaire.version}" + (f" — {who}" if who else ""))
+st.caption(
+    f"{questionnaire.title}, version {questionnaire.version}"
+    + (f" — {plain(who)}" if who else "")
+)
 draft = coverage_note(card)
 if draft:
     st.warning(

@@ -7,7 +7,7 @@ import state
 import store
 import streamlit as st
 import views
-from labels import score_text
+from labels import plain, score_text
 from portfolio import reassess
 
 from assessment_models.errors import SextantError
@@ -192,7 +192,7 @@ if off_roadmap:
             details = ", ".join(
                 part
                 for part in (
-                    tracked.owner,
+                    plain(tracked.owner),
                     tracked.due_date.isoformat() if tracked.due_date else "",
                     roadmap_view.STATUS_LABELS[tracked.status],
                 )

@@ -7,7 +7,7 @@ import routes
 import state
 import store
 import streamlit as st
-from labels import count_text, plural
+from labels import count_text, plain, plural
 from resources import installed_questionnaires
 from workshop import wcreate
 
@@ -35,7 +35,7 @@ if code is not None:
     with st.container(border=True):
         st.subheader("Your assessment")
         who = record.respondent.display_name
-        st.markdown(f"**{record.questionnaire.title}**" + (f" — {who}" if who else ""))
+        st.markdown(f"**{record.questionnaire.title}**" + (f" — {plain(who)}" if who else ""))
         st.progress(
             card.overall.coverage or 0.0,
             text=count_text(card.overall.answered, card.overall.questions),

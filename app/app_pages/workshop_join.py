@@ -2,6 +2,7 @@
 
 import state
 import streamlit as st
+from labels import plain
 from workshop import wactions, wstate, wviews
 
 st.title("Join a workshop")
@@ -23,7 +24,7 @@ if invite is not None:
     who = invite.respondent.display_name
     st.info(
         f"**{invite.title}**"
-        + (f" for {who}" if who else "")
+        + (f" for {plain(who)}" if who else "")
         + ". "
         + wviews.PRIVACY_FOR_PARTICIPANTS[invite.anonymity],
         icon=":material/groups:",

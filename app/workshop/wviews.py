@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import plotly.graph_objects as go
 import segno
 import streamlit as st
-from labels import saved_text
+from labels import plain, saved_text
 
 from assessment_models.errors import NotFoundError
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
@@ -98,7 +98,7 @@ def header(record: WorkshopRecord) -> None:
     who = record.respondent.display_name
     st.caption(
         f"{record.questionnaire.title}"
-        + (f" — {who}" if who else "")
+        + (f" — {plain(who)}" if who else "")
         + f" · join code **{record.join_code}** · {ANONYMITY_SHORT[record.anonymity]}"
         + (" · **closed**" if not record.is_open else "")
     )
