@@ -36,5 +36,10 @@ for dimension in questionnaire.dimensions:
     st.subheader(dimension.title, anchor=False)
     spreads = [s for s in card.questions if s.dimension_id == dimension.id]
     wviews.spread_table(questionnaire, spreads, key=f"workshop.group.{dimension.id}")
-    if view.anonymity == "named":
+    if view.anonymity == "named":  # a named workshop shows who answered what once revealed
+        st.dataframe(
+            wviews.answers_by_person(questionnaire, group, [s.question_id for s in spreads]),
+            hide_index=True,
+            width="stretch",
+        )
         wviews.comments(questionnaire, spreads)

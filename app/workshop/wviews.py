@@ -16,8 +16,9 @@ from labels import plain, saved_text
 
 from assessment_models.errors import NotFoundError
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
+from assessment_models.responses import question_level
 from assessment_models.storage.workshop_records import WorkshopRecord
-from assessment_models.workshop import Anonymity, QuestionSpread, WorkshopAggregate
+from assessment_models.workshop import Anonymity, Participant, QuestionSpread, WorkshopAggregate
 from workshop import wstate, wstore
 
 ANONYMITY_LABELS: dict[str, str] = {
@@ -198,6 +199,22 @@ def spread_table(questionnaire: Questionnaire, spreads: list[QuestionSpread], ke
         width="stretch",
         key=key,
     )
+
+
+def answers_by_person(
+    questionnaire: Questionnaire, group: list[Participant], question_ids: list[str]
+) -> list[dict[str, object]]:
+    """One row per person, one column per question: the level given ("N/A", or blank)."""
+    rows = []
+    for person in group:
+        row: dict[str, object] = {"Participant": person.label}
+        for qid in question_ids:
+            question = questionnaire.questions_by_id[qid]
+            answer = person.answers.get(qid)
+            level = question_level(question, answer)
+            row[question.text] = "N/A" if answer is not None and answer.na else level
+        rows.append(row)
+    return rows
 
 
 def comments(questionnaire: Questionnaire, spreads: list[QuestionSpread]) -> None:

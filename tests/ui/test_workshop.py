@@ -243,3 +243,22 @@ def test_a_closed_workshop_takes_no_one_new(workshop, database, run: Run) -> Non
     at.text_input(key=wstate.JOIN_NAME).input("Dee")
     run(at.button(key=wstate.JOIN_SUBMIT).click())
     assert [e.value for e in at.error] == [storage.repository.WORKSHOP_CLOSED_MESSAGE]
+
+
+def test_a_named_workshop_shows_who_answered_what_after_the_reveal(
+    database: Path, run: Run
+) -> None:
+    facilitator = create_workshop(run, "named")
+    code = facilitator.query_params[wstate.FACILITATOR_PARAM]
+    join_code = stored_workshop(database, code).join_code
+    people = []
+    for name, level in (("Ana", 1), ("Bo", 4)):
+        person = join(run, join_code, name)
+        run(person.radio(key=state.answer_key("chg_approval")).set_value(level))
+        people.append(person)
+    run(facilitator.button(key=wstate.DASH_REVEAL_ALL).click())
+    ana = people[0]
+    run(ana.switch_page(GROUP))
+    by_person = next(d.value for d in ana.dataframe if "Participant" in d.value.columns)
+    shown = dict(zip(by_person["Participant"], by_person[by_person.columns[1]], strict=True))
+    assert shown == {"Ana": 1, "Bo": 4}
