@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from assessment_models.roadmap import Roadmap
 from assessment_models.scoring import ScoreCard, UnitScore
 
 #: One colour per maturity level, red (1) to green (5), readable on white.
@@ -42,6 +43,13 @@ PROJECTED_STYLES = (
     SeriesStyle("#16a085", "longdash", "x", 2.5),
     SeriesStyle("#b7950b", "longdashdot", "star", 2.5),
 )
+
+
+def plan_series(roadmap: Roadmap) -> list[tuple[str, Mapping[str, float | None]]]:
+    """What the plan buys, for the radar: the scores after Now and after Next."""
+    return [
+        (f"After {p.phase}", p.dimensions) for p in roadmap.projected if p.phase in ("Now", "Next")
+    ]
 
 
 def radar(

@@ -95,7 +95,7 @@ if len(set(stored_targets.values())) > 1:
     )
 targets = {d.id: stored_targets.get(d.id, target) for d in questionnaire.dimensions}
 st.plotly_chart(
-    charts.radar(card, targets),
+    charts.radar(card, targets, charts.plan_series(roadmap)),
     config={"displayModeBar": False, "responsive": True},
     key="results.radar",
 )

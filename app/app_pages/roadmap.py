@@ -97,11 +97,8 @@ except SextantError as exc:
     st.stop()
 
 with radar_col:
-    series = [
-        (f"After {p.phase}", p.dimensions) for p in roadmap.projected if p.phase in ("Now", "Next")
-    ]
     st.plotly_chart(
-        charts.radar(card, roadmap.targets, series),
+        charts.radar(card, roadmap.targets, charts.plan_series(roadmap)),
         config={"displayModeBar": False, "responsive": True},
         key=state.ROADMAP_RADAR,
     )

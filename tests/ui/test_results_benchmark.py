@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -89,3 +90,10 @@ def test_the_practice_outcome_flag_shows_on_results(new_app, run, database) -> N
     at, _ = started_with_insurance(new_app, run)
     assert any(w.value.startswith("Lead time for changes is 400 hours (level 2")
                for w in at.warning)
+
+
+def test_the_results_radar_shows_what_the_plan_buys(new_app, run, database) -> None:
+    at, _ = started_with_insurance(new_app, run)
+    radar = next(c for c in at.get("plotly_chart") if "results.radar" in str(c.proto.id))
+    names = [trace.get("name") for trace in json.loads(radar.proto.spec)["data"]]
+    assert "After Now" in names and "After Next" in names, names
