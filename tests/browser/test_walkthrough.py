@@ -44,9 +44,9 @@ def test_answers_survive_reload_and_server_restart(browser: Any, server: Server)
     deploys.fill("2")
     deploys.press("Enter")
     settle(page)
-    # The number's own badge, not the page's "Saved" caption (which the radios already
-    # showed): on a loaded machine the reload could otherwise overtake the number's save.
-    question(page, "dora_deploys").get_by_text("Answered", exact=True).wait_for()
+    # Wait for the number's own badge to leave "Not answered yet", not for the page's "Saved"
+    # caption (the radios already showed it): the reload could overtake the number's save.
+    question(page, "dora_deploys").get_by_text("Not answered yet").wait_for(state="detached")
 
     page.reload()
     assert f"a={code}" in page.url
