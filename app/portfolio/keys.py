@@ -6,6 +6,7 @@ the organisation; the session keeps it while the user visits other pages.
 
 from __future__ import annotations
 
+import page_errors
 import streamlit as st
 
 OWNER_PARAM = "o"
@@ -74,16 +75,11 @@ def close_owner() -> None:
 
 
 def set_error(where: str, message: str | None) -> None:
-    errors = dict(st.session_state.get(_ERROR, {}))
-    if message is None:
-        errors.pop(where, None)
-    else:
-        errors[where] = message
-    st.session_state[_ERROR] = errors
+    page_errors.set_error(_ERROR, where, message)
 
 
 def error(where: str) -> str | None:
-    return st.session_state.get(_ERROR, {}).get(where)
+    return page_errors.error(_ERROR, where)
 
 
 def flash(message: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 
+import page_errors
 import streamlit as st
 
 from assessment_models.storage.workshop_records import WorkshopInvite
@@ -136,16 +137,11 @@ def record_failed_join() -> None:
 
 # Messages and navigation flags --------------------------------------------------------------
 def set_error(where: str, message: str | None) -> None:
-    errors = dict(st.session_state.get(_ERROR, {}))
-    if message is None:
-        errors.pop(where, None)
-    else:
-        errors[where] = message
-    st.session_state[_ERROR] = errors
+    page_errors.set_error(_ERROR, where, message)
 
 
 def error(where: str) -> str | None:
-    return st.session_state.get(_ERROR, {}).get(where)
+    return page_errors.error(_ERROR, where)
 
 
 def go_to(page: str) -> None:
