@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from assessment_models.content_checks import answerable_levels
 from assessment_models.loader import load_questionnaire, questionnaire_files, questionnaires_dir
 from assessment_models.questionnaire import (
     DoraKey,
     MetricQuestion,
     ScaleQuestion,
-    answerable_levels,
     questionnaire_json_schema,
 )
 
