@@ -12,6 +12,28 @@ then call the repository functions with a fresh session each::
         code = create_assessment(session, questionnaire, Respondent(), Scope())
 """
 
+from assessment_models.storage.answers import (
+    ANSWER_FIELDS,
+    import_responses,
+    load_responses,
+    save_answer,
+)
+from assessment_models.storage.assessment_rows import (
+    NOT_FOUND_MESSAGE,
+    WORKSHOP_CLOSED_MESSAGE,
+    new_access_code,
+)
+from assessment_models.storage.assessments import (
+    check_database,
+    create_assessment,
+    finish_assessment,
+    get_assessment,
+    reopen_assessment,
+    save_targets,
+    set_benchmark,
+    set_respondent,
+    set_scope,
+)
 from assessment_models.storage.engine import (
     database_url,
     make_engine,
@@ -45,31 +67,14 @@ from assessment_models.storage.records import (
     TrackedItem,
     TrackingStatus,
 )
-from assessment_models.storage.repository import (
-    ANSWER_FIELDS,
-    NOT_FOUND_MESSAGE,
-    check_database,
-    create_assessment,
-    finish_assessment,
-    get_assessment,
-    import_responses,
-    load_responses,
-    load_tracking,
-    new_access_code,
-    reopen_assessment,
-    save_answer,
-    save_targets,
-    save_tracking,
-    set_benchmark,
-    set_respondent,
-    set_scope,
-)
 from assessment_models.storage.team_history import assessments_under_way, load_teams
+from assessment_models.storage.tracking import load_tracking, save_tracking
 
 __all__ = [
     "ANSWER_FIELDS",
     "NOT_FOUND_MESSAGE",
     "ORGANISATION_NOT_FOUND_MESSAGE",
+    "WORKSHOP_CLOSED_MESSAGE",
     "AssessmentRecord",
     "AssessmentStatus",
     "CarryOver",

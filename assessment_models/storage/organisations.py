@@ -26,20 +26,17 @@ from assessment_models.responses import (
     Scope,
     parse_responses,
 )
+from assessment_models.storage.answer_rows import answer_row, is_empty
+from assessment_models.storage.assessment_rows import (
+    check_scope,
+    find_assessment,
+    new_access_code,
+    new_assessment_row,
+    targets_json,
+)
 from assessment_models.storage.records import (
     OrganisationRecord,
     TeamRecord,
-)
-from assessment_models.storage.repository import (
-    _answer_row,
-    _assessment,
-    _check_scope,
-    _is_empty,
-    _new_row,
-    _now,
-    _targets_json,
-    _transaction,
-    new_access_code,
 )
 from assessment_models.storage.tables import (
     AssessmentLinkRow,
@@ -47,6 +44,7 @@ from assessment_models.storage.tables import (
     TeamRow,
     TrackingRow,
 )
+from assessment_models.storage.transactions import now, transaction
 
 ORGANISATION_NOT_FOUND_MESSAGE = "No organisation with this owner link."
 MAX_NAME_LENGTH = 200
@@ -58,13 +56,13 @@ _CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 def create_organisation(session: Session, name: str, *, owner_subject: str | None = None) -> str:
     """Create an organisation; returns its owner code (keep it: it is the only way in)."""
     clean = _name(name, "organisation name")
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = OrganisationRow(
             owner_code=new_access_code(),
             name=clean,
             owner_subject=owner_subject,
             stale_after_months=6,
-            created_at=_now(),
+            created_at=now(),
         )
         session.add(row)
         code = row.owner_code
@@ -73,14 +71,14 @@ def create_organisation(session: Session, name: str, *, owner_subject: str | Non
 
 def get_organisation(session: Session, owner_code: str) -> OrganisationRecord:
     """The organisation and its teams, by name."""
-    with _transaction(session):
+    with transaction(session):
         row = _organisation(session, owner_code)
         return _organisation_record(session, row)
 
 
 def organisations_of(session: Session, owner_subject: str) -> list[OrganisationRecord]:
     """The organisations a signed-in owner created, by name."""
-    with _transaction(session):
+    with transaction(session):
         query = select(OrganisationRow).where(OrganisationRow.owner_subject == owner_subject)
         rows = session.scalars(query.order_by(OrganisationRow.name)).all()
         return [_organisation_record(session, row) for row in rows]
@@ -90,7 +88,7 @@ def set_stale_after(session: Session, owner_code: str, months: int) -> None:
     """After how many months an assessment is marked stale on the portfolio (1 to 36)."""
     if not 1 <= months <= 36:
         raise StorageError(f"stale after: 1 to 36 months, got {months}")
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         _organisation(session, owner_code).stale_after_months = months
 
 
@@ -98,9 +96,9 @@ def add_team(session: Session, owner_code: str, name: str) -> TeamRecord:
     """Add a team; its name must be new in the organisation."""
     clean = _name(name, "team name")
     try:
-        with _transaction(session, write=True):
+        with transaction(session, write=True):
             organisation = _organisation(session, owner_code)
-            row = TeamRow(organisation_id=organisation.id, name=clean, created_at=_now())
+            row = TeamRow(organisation_id=organisation.id, name=clean, created_at=now())
             session.add(row)
             session.flush()
             record = TeamRecord(id=row.id, name=row.name, created_at=row.created_at)
@@ -114,12 +112,12 @@ def start_team_assessment(
     session: Session, owner_code: str, team_id: int, questionnaire: Questionnaire, scope: Scope
 ) -> str:
     """Start an assessment for one of the organisation's teams; returns its access code."""
-    _check_scope(questionnaire, scope)
-    with _transaction(session, write=True):
+    check_scope(questionnaire, scope)
+    with transaction(session, write=True):
         organisation = _organisation(session, owner_code)
         team = _team(session, organisation, team_id)
-        row = _new_row(questionnaire, Respondent(organisation=organisation.name, team=team.name),
-                       scope)
+        respondent = Respondent(organisation=organisation.name, team=team.name)
+        row = new_assessment_row(questionnaire, respondent, scope)
         session.add(row)
         session.flush()
         session.add(AssessmentLinkRow(assessment_id=row.id, team_id=team.id, carried_over=0))
@@ -137,23 +135,23 @@ def import_team_assessment(
 ) -> str:
     """Add an assessment taken earlier (e.g. kept as a file) to a team, finished on that day."""
     checked = parse_responses(questionnaire, responses)
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         organisation = _organisation(session, owner_code)
         team = _team(session, organisation, team_id)
         respondent = Respondent(organisation=organisation.name, team=team.name)
-        row = _new_row(questionnaire, respondent, checked.scope)
+        row = new_assessment_row(questionnaire, respondent, checked.scope)
         at = datetime.combine(finished_on, time(12), tzinfo=UTC)
         row.created_at = row.updated_at = row.finished_at = at
         row.status = "finished"
         if checked.targets is not None:
-            row.targets = _targets_json(questionnaire, checked.targets)
+            row.targets = targets_json(questionnaire, checked.targets)
         row.wip_limit = checked.wip_limit
         session.add(row)
         session.flush()
         session.add(AssessmentLinkRow(assessment_id=row.id, team_id=team.id, carried_over=0))
         for question_id, answer in checked.answers.items():
-            if not _is_empty(answer):
-                session.add(_answer_row(row.id, question_id, answer, at))
+            if not is_empty(answer):
+                session.add(answer_row(row.id, question_id, answer, at))
         for recommendation_id, work in checked.tracking.items():
             session.add(
                 TrackingRow(
@@ -173,10 +171,10 @@ def attach_assessment(
     session: Session, owner_code: str, assessment_code: str, team_id: int
 ) -> None:
     """Add an assessment started on its own to a team: it takes both secrets."""
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         organisation = _organisation(session, owner_code)
         team = _team(session, organisation, team_id)
-        assessment = _assessment(session, assessment_code, lock=True)
+        assessment = find_assessment(session, assessment_code, lock=True)
         link = session.get(AssessmentLinkRow, assessment.id)
         if link is None:
             session.add(AssessmentLinkRow(assessment_id=assessment.id, team_id=team.id,
@@ -186,7 +184,7 @@ def attach_assessment(
         else:
             link.team_id = team.id
         assessment.organisation, assessment.team = organisation.name, team.name
-        assessment.updated_at = _now()
+        assessment.updated_at = now()
 
 
 # Helpers -------------------------------------------------------------------------------------

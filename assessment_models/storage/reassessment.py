@@ -1,7 +1,7 @@
 """Re-assessment: the next assessment of a team starts from the previous answers.
 
 Each copied answer is marked "carried over" until the respondent confirms it or changes it
-(any save through :func:`repository.save_answer` clears the mark), so only what changed
+(any save through :func:`answers.save_answer` clears the mark), so only what changed
 needs attention. Scores count carried-over answers like any other.
 """
 
@@ -16,17 +16,15 @@ from sqlalchemy.orm import Session
 from assessment_models.errors import ResponsesError, StorageError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Answer, Respondent, Scope, normalise_answer
-from assessment_models.storage.records import CarryOver
-from assessment_models.storage.repository import (
-    _answer_of,
-    _answer_row,
-    _assessment,
-    _is_empty,
-    _new_row,
-    _targets_json,
-    _transaction,
+from assessment_models.storage.answer_rows import answer_of, answer_row, is_empty
+from assessment_models.storage.assessment_rows import (
+    find_assessment,
+    new_assessment_row,
+    targets_json,
 )
+from assessment_models.storage.records import CarryOver
 from assessment_models.storage.tables import AnswerRow, AssessmentLinkRow, AssessmentRow
+from assessment_models.storage.transactions import transaction
 
 NOT_FINISHED_MESSAGE = "Finish this assessment before starting the next one."
 
@@ -38,20 +36,20 @@ def start_next_assessment(session: Session, code: str, questionnaire: Questionna
     to questions it no longer has, or that no longer fit, are left behind; the scope and
     targets keep what still exists.
     """
-    with _transaction(session, write=True):
-        previous = _assessment(session, code, lock=True)
+    with transaction(session, write=True):
+        previous = find_assessment(session, code, lock=True)
         if previous.status != "finished":
             raise StorageError(NOT_FINISHED_MESSAGE)
         respondent = Respondent(organisation=previous.organisation, team=previous.team)
         units = set(questionnaire.dimensions_by_id) | set(questionnaire.capabilities_by_id)
         scope = Scope(exclude=tuple(u for u in json.loads(previous.scope_exclude) if u in units))
-        row = _new_row(questionnaire, respondent, scope)
+        row = new_assessment_row(questionnaire, respondent, scope)
         if previous.targets is not None:
             kept = {
                 d: t for d, t in json.loads(previous.targets).items()
                 if d in questionnaire.dimensions_by_id
             }
-            row.targets = _targets_json(questionnaire, kept)
+            row.targets = targets_json(questionnaire, kept)
         row.wip_limit = previous.wip_limit
         session.add(row)
         session.flush()
@@ -62,7 +60,7 @@ def start_next_assessment(session: Session, code: str, questionnaire: Questionna
             answer = _carried_answer(questionnaire, stored)
             if answer is None:
                 continue
-            new = _answer_row(row.id, stored.question_id, answer, row.created_at)
+            new = answer_row(row.id, stored.question_id, answer, row.created_at)
             new.carried_over = True
             session.add(new)
             carried += 1
@@ -82,8 +80,8 @@ def start_next_assessment(session: Session, code: str, questionnaire: Questionna
 def confirm_answers(session: Session, code: str, question_ids: Iterable[str]) -> None:
     """Keep these carried-over answers as they are: they no longer need attention."""
     ids = list(question_ids)
-    with _transaction(session, write=True):
-        row = _assessment(session, code, lock=True)
+    with transaction(session, write=True):
+        row = find_assessment(session, code, lock=True)
         if row.status == "finished":
             raise StorageError("This assessment is finished; reopen it to change its answers.")
         if ids:
@@ -96,8 +94,8 @@ def confirm_answers(session: Session, code: str, question_ids: Iterable[str]) ->
 
 def carry_over(session: Session, code: str) -> CarryOver:
     """How many answers were carried over into this assessment, and which are unconfirmed."""
-    with _transaction(session):
-        row = _assessment(session, code)
+    with transaction(session):
+        row = find_assessment(session, code)
         link = session.get(AssessmentLinkRow, row.id)
         if link is None or (link.previous_id is None and link.carried_over == 0):
             return CarryOver()
@@ -119,7 +117,7 @@ def _carried_answer(questionnaire: Questionnaire, stored: AnswerRow) -> Answer |
     if stored.question_id not in questionnaire.questions_by_id:
         return None
     try:
-        answer = normalise_answer(questionnaire, stored.question_id, _answer_of(stored))
+        answer = normalise_answer(questionnaire, stored.question_id, answer_of(stored))
     except ResponsesError:
         return None  # the question changed shape since: it is asked afresh
-    return None if _is_empty(answer) else answer
+    return None if is_empty(answer) else answer

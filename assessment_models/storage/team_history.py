@@ -27,7 +27,6 @@ from assessment_models.responses import (
 )
 from assessment_models.storage.organisations import _organisation
 from assessment_models.storage.records import StoredAssessment, StoredTeam
-from assessment_models.storage.repository import _transaction
 from assessment_models.storage.snapshots import parse_snapshot
 from assessment_models.storage.tables import (
     AnswerRow,
@@ -36,6 +35,7 @@ from assessment_models.storage.tables import (
     TeamRow,
     TrackingRow,
 )
+from assessment_models.storage.transactions import transaction
 
 _ASSESSMENT_COLUMNS = (
     AssessmentRow.id,
@@ -65,7 +65,7 @@ def load_teams(
     assessment that has any, either way. An assessment under way is no result yet and is
     left out. ``team_id`` reads that one team only.
     """
-    with _transaction(session):
+    with transaction(session):
         organisation = _organisation(session, owner_code)
         mine = [TeamRow.organisation_id == organisation.id]
         if team_id is not None:
@@ -177,7 +177,7 @@ def assessments_under_way(
     session: Session, owner_code: str
 ) -> dict[int, list[tuple[str, datetime]]]:
     """The unfinished assessments of each team (access code, started at), oldest first."""
-    with _transaction(session):
+    with transaction(session):
         organisation = _organisation(session, owner_code)
         rows = session.execute(
             select(AssessmentLinkRow.team_id, AssessmentRow.access_code, AssessmentRow.created_at)

@@ -14,11 +14,15 @@ from sqlalchemy.orm import Session
 
 from assessment_models.errors import NotFoundError, StorageError
 from assessment_models.responses import Respondent, Scope
-from assessment_models.storage.repository import (
+from assessment_models.storage.assessment_rows import (
     WORKSHOP_CLOSED_MESSAGE as CLOSED_MESSAGE,
 )
-from assessment_models.storage.repository import _new_row, _questionnaire, _transaction
+from assessment_models.storage.assessment_rows import (
+    new_assessment_row,
+    questionnaire_of,
+)
 from assessment_models.storage.tables import AssessmentRow, WorkshopParticipantRow, WorkshopRow
+from assessment_models.storage.transactions import now, transaction
 from assessment_models.storage.workshop_records import ParticipantView, WorkshopInvite
 from assessment_models.storage.workshops import (
     DEADLINE_MESSAGE,
@@ -27,7 +31,6 @@ from assessment_models.storage.workshops import (
     WORKSHOP_NOT_FOUND,
     _by_join_code,
     _consensus_questionnaire,
-    _now,
     _participant,
     _participants,
 )
@@ -36,12 +39,12 @@ from assessment_models.workshop import Participant
 
 def invite(session: Session, join_code: str) -> WorkshopInvite:
     """What a join code shows before joining: the questionnaire, team and privacy; no answers."""
-    with _transaction(session):
+    with transaction(session):
         row = _by_join_code(session, join_code)
         consensus = session.get_one(AssessmentRow, row.consensus_id)
         return WorkshopInvite(
             join_code=row.join_code,
-            title=_questionnaire(consensus).title,
+            title=questionnaire_of(consensus).title,
             respondent=Respondent(organisation=consensus.organisation, team=consensus.team),
             anonymity=row.anonymity,  # type: ignore[arg-type]
             status=row.status,  # type: ignore[arg-type]
@@ -54,18 +57,18 @@ def join_workshop(session: Session, join_code: str, display_name: str | None = N
 
     Anonymous workshops store no name and no time of joining, whatever is passed.
     """
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = _by_join_code(session, join_code)
         if row.status != "open":
             raise StorageError(CLOSED_MESSAGE)
-        if row.deadline is not None and _now() > row.deadline:
+        if row.deadline is not None and now() > row.deadline:
             raise StorageError(DEADLINE_MESSAGE)
         name = (display_name or "").strip()
         if row.anonymity != "anonymous" and not 0 < len(name) <= MAX_NAME_LENGTH:
             raise StorageError(NAME_NEEDED)
         consensus = session.get_one(AssessmentRow, row.consensus_id)
-        questionnaire = _questionnaire(consensus)
-        mine = _new_row(
+        questionnaire = questionnaire_of(consensus)
+        mine = new_assessment_row(
             questionnaire,
             Respondent(organisation=consensus.organisation, team=consensus.team),
             Scope(exclude=tuple(json.loads(consensus.scope_exclude))),
@@ -86,7 +89,7 @@ def join_workshop(session: Session, join_code: str, display_name: str | None = N
 
 def participant_view(session: Session, participant_code: str) -> ParticipantView | None:
     """The workshop a participant's assessment belongs to; None for a plain assessment."""
-    with _transaction(session):
+    with transaction(session):
         person = _participant(session, participant_code)
         if person is None:
             return None
@@ -105,7 +108,7 @@ def revealed_group(session: Session, participant_code: str) -> list[Participant]
 
     Names only in a named workshop; answers to unrevealed dimensions are left out.
     """
-    with _transaction(session):
+    with transaction(session):
         person = _participant(session, participant_code)
         if person is None:
             raise NotFoundError(WORKSHOP_NOT_FOUND)

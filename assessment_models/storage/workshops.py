@@ -24,7 +24,7 @@ import json
 import re
 import secrets
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -33,12 +33,11 @@ from sqlalchemy.orm import Session
 from assessment_models.errors import NotFoundError, StorageError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Answer, Respondent, Scope
-from assessment_models.storage.repository import (
-    _answer_of,
-    _check_scope,
-    _new_row,
-    _questionnaire,
-    _transaction,
+from assessment_models.storage.answer_rows import answer_of
+from assessment_models.storage.assessment_rows import (
+    check_scope,
+    new_assessment_row,
+    questionnaire_of,
 )
 from assessment_models.storage.tables import (
     AnswerRow,
@@ -47,6 +46,7 @@ from assessment_models.storage.tables import (
     WorkshopParticipantRow,
     WorkshopRow,
 )
+from assessment_models.storage.transactions import now, transaction
 from assessment_models.storage.workshop_records import (
     ConsensusInputs,
     WorkshopRecord,
@@ -86,13 +86,13 @@ def create_workshop(
     deadline: datetime | None = None,
 ) -> WorkshopRecord:
     """A new open workshop with an empty consensus; returns it with its codes."""
-    _check_scope(questionnaire, scope)
+    check_scope(questionnaire, scope)
     if anonymity not in ANONYMITY_ORDER:
         raise StorageError(f"anonymity must be one of {', '.join(ANONYMITY_ORDER)}")
     for _attempt in range(5):  # a join code collision is rare (31^6 codes); try again
         try:
-            with _transaction(session, write=True):
-                consensus = _new_row(questionnaire, respondent, scope)
+            with transaction(session, write=True):
+                consensus = new_assessment_row(questionnaire, respondent, scope)
                 session.add(consensus)
                 session.flush()
                 row = WorkshopRow(
@@ -118,21 +118,21 @@ def create_workshop(
 
 def get_workshop(session: Session, facilitator_code: str) -> WorkshopRecord:
     """The workshop this facilitator code opens."""
-    with _transaction(session):
+    with transaction(session):
         row = _workshop(session, facilitator_code)
         return _record(session, row)
 
 
 def participants(session: Session, facilitator_code: str) -> list[Participant]:
     """Every participant's answers in join order, labelled as the facilitator may see them."""
-    with _transaction(session):
+    with transaction(session):
         row = _workshop(session, facilitator_code)
         return _participants(session, row, names=row.anonymity != "anonymous")
 
 
 def first_round(session: Session, facilitator_code: str) -> list[Participant]:
     """The first-round answers to the re-voted questions, labelled like :func:`participants`."""
-    with _transaction(session):
+    with transaction(session):
         row = _workshop(session, facilitator_code)
         query = (
             select(WorkshopParticipantRow, WorkshopFirstRoundRow)
@@ -154,7 +154,7 @@ def first_round(session: Session, facilitator_code: str) -> list[Participant]:
 
 def set_revealed(session: Session, facilitator_code: str, dimension_ids: list[str]) -> None:
     """Show participants the group's answers for these dimensions (and only these)."""
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = _workshop(session, facilitator_code, lock=True)
         questionnaire = _consensus_questionnaire(session, row)
         unknown = [d for d in dimension_ids if d not in questionnaire.dimensions_by_id]
@@ -162,22 +162,22 @@ def set_revealed(session: Session, facilitator_code: str, dimension_ids: list[st
             raise StorageError(f"revealed: '{unknown[0]}' is not a dimension")
         ordered = [d for d in questionnaire.dimensions_by_id if d in set(dimension_ids)]
         row.revealed = json.dumps(ordered)
-        row.updated_at = _now()
+        row.updated_at = now()
 
 
 def set_threshold(session: Session, facilitator_code: str, threshold: float) -> None:
     """The spread from which a question is on the discuss-first agenda."""
     if not 0 <= threshold <= 4:
         raise StorageError("threshold: a spread is between 0 and 4 levels")
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = _workshop(session, facilitator_code, lock=True)
         row.threshold = float(threshold)
-        row.updated_at = _now()
+        row.updated_at = now()
 
 
 def raise_anonymity(session: Session, facilitator_code: str, anonymity: Anonymity) -> None:
     """Make the workshop more private; never less. Going anonymous erases stored names."""
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = _workshop(session, facilitator_code, lock=True)
         if anonymity not in ANONYMITY_ORDER:
             raise StorageError(f"anonymity must be one of {', '.join(ANONYMITY_ORDER)}")
@@ -187,7 +187,7 @@ def raise_anonymity(session: Session, facilitator_code: str, anonymity: Anonymit
         if anonymity == "anonymous":
             for person in _people(session, row):
                 person.display_name, person.joined_at = None, None
-        row.updated_at = _now()
+        row.updated_at = now()
 
 
 def close_workshop(session: Session, facilitator_code: str) -> None:
@@ -202,7 +202,7 @@ def reopen_workshop(session: Session, facilitator_code: str) -> None:
 
 def start_second_round(session: Session, facilitator_code: str, question_ids: list[str]) -> None:
     """Keep everyone's current answers to these questions, then let them vote again."""
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = _workshop(session, facilitator_code, lock=True)
         questionnaire = _consensus_questionnaire(session, row)
         unknown = [q for q in question_ids if q not in questionnaire.questions_by_id]
@@ -231,7 +231,7 @@ def start_second_round(session: Session, facilitator_code: str, question_ids: li
         row.second_round = json.dumps(list(dict.fromkeys(question_ids)))
         row.status = "open"
         _set_participants_status(session, row, "in_progress")
-        row.updated_at = _now()
+        row.updated_at = now()
 
 
 def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | None:
@@ -240,7 +240,7 @@ def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | Non
     Opened with the consensus's own code, so it returns no secret and no names: the
     facilitator may share the consensus's results with people who are not facilitators.
     """
-    with _transaction(session):
+    with transaction(session):
         query = (
             select(WorkshopRow)
             .join(AssessmentRow, AssessmentRow.id == WorkshopRow.consensus_id)
@@ -261,10 +261,6 @@ def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | Non
 
 
 # Helpers -----------------------------------------------------------------------------------
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _workshop(session: Session, code: str, *, lock: bool = False) -> WorkshopRow:
@@ -306,7 +302,7 @@ def _people(session: Session, row: WorkshopRow) -> list[WorkshopParticipantRow]:
 
 
 def _consensus_questionnaire(session: Session, row: WorkshopRow) -> Questionnaire:
-    return _questionnaire(session.get_one(AssessmentRow, row.consensus_id))
+    return questionnaire_of(session.get_one(AssessmentRow, row.consensus_id))
 
 
 def _participants(session: Session, row: WorkshopRow, *, names: bool) -> list[Participant]:
@@ -325,7 +321,7 @@ def _participants(session: Session, row: WorkshopRow, *, names: bool) -> list[Pa
         people[person.id] = person
         last[person.id] = updated_at
         if answer is not None:
-            answers[person.id][answer.question_id] = _answer_of(answer)
+            answers[person.id][answer.question_id] = answer_of(answer)
     labels = _labels(list(people.values()), names=names)
     return [Participant(label=labels[i], answers=answers[i], last_activity=last[i]) for i in people]
 
@@ -345,20 +341,20 @@ def _labels(people: list[WorkshopParticipantRow], *, names: bool) -> dict[int, s
 
 
 def _set_status(session: Session, facilitator_code: str, status: str) -> None:
-    with _transaction(session, write=True):
+    with transaction(session, write=True):
         row = _workshop(session, facilitator_code, lock=True)
         row.status = status
         _set_participants_status(session, row, "finished" if status == "closed" else "in_progress")
-        row.updated_at = _now()
+        row.updated_at = now()
 
 
 def _set_participants_status(session: Session, row: WorkshopRow, status: str) -> None:
-    now = _now()
+    at = now()
     for person in _people(session, row):
         mine = session.get_one(AssessmentRow, person.assessment_id)
         if mine.status != status:
             mine.status = status
-            mine.finished_at = now if status == "finished" else None
+            mine.finished_at = at if status == "finished" else None
 
 
 def _record(session: Session, row: WorkshopRow) -> WorkshopRecord:
@@ -367,7 +363,7 @@ def _record(session: Session, row: WorkshopRow) -> WorkshopRecord:
         facilitator_code=row.facilitator_code,
         join_code=row.join_code,
         consensus_code=consensus.access_code,
-        questionnaire=_questionnaire(consensus),
+        questionnaire=questionnaire_of(consensus),
         respondent=Respondent(organisation=consensus.organisation, team=consensus.team),
         scope=Scope(exclude=tuple(json.loads(consensus.scope_exclude))),
         anonymity=row.anonymity,  # type: ignore[arg-type]

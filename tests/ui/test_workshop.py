@@ -242,7 +242,7 @@ def test_a_closed_workshop_takes_no_one_new(workshop, database, run: Run) -> Non
     run(at.switch_page(JOIN))
     at.text_input(key=wstate.JOIN_NAME).input("Dee")
     run(at.button(key=wstate.JOIN_SUBMIT).click())
-    assert [e.value for e in at.error] == [storage.repository.WORKSHOP_CLOSED_MESSAGE]
+    assert [e.value for e in at.error] == [storage.WORKSHOP_CLOSED_MESSAGE]
 
 
 def test_a_named_workshop_shows_who_answered_what_after_the_reveal(
