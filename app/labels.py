@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import MetricQuestion, Option, Question, Questionnaire
 from assessment_models.responses import Answer, question_level
 from assessment_models.scoring import QuestionContribution
@@ -48,7 +49,7 @@ def answer_text(questionnaire: Questionnaire, question: Question, answer: Answer
         return NA_LABEL
     level = question_level(question, answer)
     if isinstance(question, MetricQuestion):
-        return f"{answer.value:g} {question.unit} (level {level})"
+        return f"{quantity(answer.value, question.unit)} (level {level})"
     option = question.option_at(level)
     name = option.label if option else "?"
     return f"{name} (level {level})"

@@ -43,6 +43,7 @@ from assessment_models.benchmark_data import (
     edition_metrics,
     industry_figures,
 )
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import DoraKey, MetricQuestion, Questionnaire
 from assessment_models.responses import Responses
 
@@ -141,7 +142,7 @@ class MetricResult(BaseModel):
     def answer_text(self) -> str:
         if self.value is None:
             return "not answered" if self.question_id else "not asked"
-        return f"{self.value:g} %" if self.unit == "percent" else f"{self.value:g} {self.unit}"
+        return quantity(self.value, self.unit)
 
     def as_output(self) -> dict[str, Any]:
         return {

@@ -26,6 +26,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from assessment_models.benchmark import BAND_OF_LEVEL, METRIC_OF_KEY, METRIC_TITLES
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import DoraKey, MetricQuestion, Questionnaire
 from assessment_models.responses import Responses, question_level
 
@@ -97,7 +98,7 @@ class PracticeOutcomeFlag(BaseModel):
     def sentence(self) -> str:
         """The flag in plain words, with the request to check the evidence."""
         where = _capabilities_text(self.answers)
-        value = f"{self.value:g} %" if self.unit == "percent" else f"{self.value:g} {self.unit}"
+        value = quantity(self.value, self.unit)
         outcome = (
             f"{self.metric_title} is {value} (level {self.outcome_level}, "
             f"DORA's {self.band} band)"

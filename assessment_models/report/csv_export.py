@@ -27,6 +27,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.report.tracking import Tracking, due_text, status_label
 from assessment_models.responses import Answer, Responses
@@ -160,7 +161,7 @@ def answer_in_words(
         return None, "N/A"
     if isinstance(question, MetricQuestion):
         assert answer.value is not None
-        return question.level_of(answer.value), f"{answer.value:g} {question.unit}"
+        return question.level_of(answer.value), quantity(answer.value, question.unit)
     option = question.option_at(answer.level)
     if option is None:
         return None, "Not answered"

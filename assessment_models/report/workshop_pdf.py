@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 from reportlab.platypus import Flowable, Paragraph
 
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import MetricQuestion, Question, Questionnaire
 from assessment_models.report.layout import grid, keep_with
 from assessment_models.report.styles import Styles, esc
@@ -143,7 +144,7 @@ def answer_words(question: Question, answer: Answer | None) -> str:
         return "Not applicable"
     if isinstance(question, MetricQuestion):
         assert answer.value is not None
-        return f"{answer.value:g} {question.unit} (level {question.level_of(answer.value)})"
+        return f"{quantity(answer.value, question.unit)} (level {question.level_of(answer.value)})"
     option = question.option_at(answer.level if isinstance(answer.level, int) else None)
     return f"{option.label} (level {option.level})" if option else "Not agreed"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import (
     Address,
     MetricQuestion,
@@ -106,7 +107,7 @@ def answer_text(questionnaire: Questionnaire, answers: Answers, question_id: str
     if contribution.na:
         return "not applicable"
     if isinstance(question, MetricQuestion):
-        return f"{contribution.value:g} {question.unit}"
+        return quantity(contribution.value, question.unit)
     option = question.option_at(contribution.level)
     if option is None:
         return "not answered"
