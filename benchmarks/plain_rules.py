@@ -1,10 +1,12 @@
 """The baseline for score + roadmap: the same rules on plain dicts and tuples.
 
 No pydantic, no validation, no models: what the arithmetic costs when written as plainly as
-Python allows. It follows ``assessment_models/roadmap`` (issue 8): firing and done steps,
+Python allows. It follows ``assessment_models/scoring`` (DORA outcomes keep their level
+but count in no score) and ``assessment_models/roadmap`` (issue 8): firing and done steps,
 priority = gap × impact × feasibility + DORA boost, quick wins, phases by capacity and WIP
-limit of initiatives, prerequisites first, deferred items, one rationale per item, the
-projected scores after each phase, percent to target and the unanswered questions. The
+limit of initiatives (quick wins take no WIP slot), prerequisites first, deferred items, one
+rationale per item, the projected scores after each phase, percent to target and the
+unanswered questions. The
 product should cost a small multiple of this; a multiple that grows with size means the
 product does work the rules do not need (a scan per lookup, a re-sort per item).
 The structures are prepared once from a :class:`Questionnaire` (set-up, not timed).
@@ -29,7 +31,8 @@ class Plain:
     """A questionnaire flattened: ids to tuples, in questionnaire order."""
 
     dims: list[tuple[str, float, list[str]]]  # id, weight, capability ids
-    caps: dict[str, tuple[str, float, str, list[tuple[str, float]]]]  # dim, w, title, qs
+    # dim, weight, title, the practice questions (id, weight); DORA outcomes are left out
+    caps: dict[str, tuple[str, float, str, list[tuple[str, float]]]]
     questions: dict[str, tuple[str, str, Any, Any]]  # cap, text, metric, options
     recs: list[tuple[str, str, int, str, tuple[str, ...], tuple[Any, ...], tuple[str, ...],
                      str, str]]
@@ -42,7 +45,9 @@ def flatten(q: Questionnaire) -> Plain:
     for d in q.dimensions:
         dims.append((d.id, d.weight, [c.id for c in d.capabilities]))
         for c in d.capabilities:
-            caps[c.id] = (d.id, c.weight, c.title, [(x.id, x.weight) for x in c.questions])
+            practices = [(x.id, x.weight) for x in c.questions
+                         if getattr(x, "dora_key", None) is None]
+            caps[c.id] = (d.id, c.weight, c.title, practices)
             for x in c.questions:
                 if isinstance(x, MetricQuestion):
                     metric = (x.direction == "higher_is_better", tuple(x.thresholds), x.unit)
@@ -117,8 +122,14 @@ def _percent(p: Plain, cap_score: dict[str, float]) -> dict[str, float | None]:
     return out
 
 
-def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]]) -> list[tuple[str, ...]]:
-    """(id, phase, rationale) per item, in plan order, deferred last; plus the projection."""
+Projected = tuple[float | None, dict[str, float], dict[str, float | None]]
+
+
+def score_and_roadmap(
+    p: Plain, answers: dict[str, tuple[Any, Any]]
+) -> tuple[list[tuple[str, str, str]], list[Projected]]:
+    """(id, phase, rationale) per item, in plan order, deferred last; and per phase the
+    projected (overall, dimension scores, percent to target)."""
     levels = _levels(p, answers)
     cap_score, _dim_score, _overall = _score(p, levels)
     target = p.target
@@ -160,7 +171,7 @@ def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]]) -> list[tup
     used = [0, 0, 0, 0]
     running: list[set[str]] = [set(), set(), set(), set()]
 
-    def place(rid: str) -> None:
+    def place(rid: str) -> None:  # quick wins use capacity but no WIP slot
         if rid in phase_of or rid in deferred:
             return
         for needed in sorted(requires[rid], key=key_of.__getitem__):
@@ -171,11 +182,12 @@ def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]]) -> list[tup
             return
         points, initiative = POINTS[rec[rid][3]], rec[rid][7]
         for i in range(max((phase_of[n] + 1 for n in requires[rid]), default=0), 4):
-            if used[i] + points <= capacity and (initiative in running[i]
+            if used[i] + points <= capacity and (rid in quick or initiative in running[i]
                                                  or len(running[i]) < wip):
                 phase_of[rid] = i
                 used[i] += points
-                running[i].add(initiative)
+                if rid not in quick:
+                    running[i].add(initiative)
                 return
         deferred[rid] = "every phase from here on is full"
 
@@ -206,6 +218,7 @@ def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]]) -> list[tup
 
     # Projection: after each phase, raised answers stand at their to_level; score again.
     raised: dict[str, int] = {}
+    projections: list[Projected] = []
     for index in range(4):
         for rid in placed:
             if phase_of.get(rid) == index:
@@ -219,8 +232,8 @@ def score_and_roadmap(p: Plain, answers: dict[str, tuple[Any, Any]]) -> list[tup
             if options is not None and options[1] is not None:  # a choice: nearest option up
                 lv = next((o for o in options[1] if o >= lv), options[1][-1])
             projected[q] = lv
-        after, _, _ = _score(p, projected)
-        _percent(p, after)
+        after, dims_after, overall_after = _score(p, projected)
+        projections.append((overall_after, dims_after, _percent(p, after)))
     _percent(p, cap_score)
     _unanswered = [q for q in p.questions if q not in answers]
-    return items
+    return items, projections

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from assessment_models.scoring import score
 from benchmarks import generate, plain_rules
@@ -31,12 +32,27 @@ def _pair(q):  # type: ignore[no-untyped-def]
     def baseline() -> object:
         return plain_rules.score_and_roadmap(plain, answers)
 
-    # The baseline must do the same job: the same items, in the same phases.
+    # The baseline must do the same job: the same items in the same phases, and the same
+    # projected scores after each phase.
     roadmap = product()
+    items, projected = baseline()
     planned = [(i.id, i.phase) for i in (*roadmap.items, *roadmap.deferred)]
-    rules = [(rid, phase) for rid, phase, _ in baseline()]
-    same = sorted(planned) == sorted(rules)
-    return product, baseline, "" if same else "the plain rules pick other items"
+    rules = [(rid, phase) for rid, phase, _ in items]
+    if sorted(planned) != sorted(rules):
+        return product, baseline, "the plain rules pick other items"
+    if _rounded([(p.overall, p.dimensions, p.percent_to_target) for p in roadmap.projected]) \
+            != _rounded(projected):
+        return product, baseline, "the plain rules project other scores"
+    return product, baseline, ""
+
+
+def _rounded(projections: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    def r(x: float | None) -> float | None:
+        return None if x is None else round(x, 9)
+
+    return [(r(overall), {k: r(v) for k, v in dims.items() if v is not None},
+             {k: r(v) for k, v in percent.items()})
+            for overall, dims, percent in projections]
 
 
 @row(group="domain")
