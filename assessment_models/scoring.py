@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment_models.questionnaire import Questionnaire
+from assessment_models.questionnaire import MetricQuestion, Questionnaire
 from assessment_models.responses import Responses, question_level
 
 # Guards floor() against binary fractions such as 2.9999999999999996 for a true 3.
@@ -244,7 +244,9 @@ def _contribution(question: Any, responses: Responses) -> QuestionContribution:
         value=answer.value if answer is not None else None,
         na=bool(answer and answer.na),
         answered=bool(answer and answer.is_answered),
-        outcome=getattr(question, "dora_key", None) is not None,
+        # isinstance, not getattr(…, "dora_key", None): on a model without the field the
+        # miss goes through pydantic's __getattr__ and an exception, a third of score()'s time.
+        outcome=isinstance(question, MetricQuestion) and question.dora_key is not None,
     )
 
 

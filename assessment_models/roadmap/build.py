@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
-from assessment_models.questionnaire import Effort, Questionnaire, Recommendation
+from assessment_models.questionnaire import DoraKey, Effort, Questionnaire
 from assessment_models.roadmap.candidates import (
     Answers,
-    firing,
+    answer_text,
+    fired_on,
     is_done,
-    open_addresses,
     rationale,
 )
 from assessment_models.roadmap.model import (
     PHASES,
     UNSCHEDULED,
+    AddressedAnswer,
     InitiativePlan,
     Phase,
     Roadmap,
@@ -22,23 +23,17 @@ from assessment_models.roadmap.model import (
     UnansweredQuestion,
 )
 from assessment_models.roadmap.phasing import place_all
-from assessment_models.roadmap.priority import (
-    EFFORT_POINTS,
-    FEASIBILITY,
-    Priority,
-    dora_boost,
-    measured_bands,
-)
+from assessment_models.roadmap.priority import Priority, dora_boost, measured_bands
 from assessment_models.roadmap.projection import percent_to_target, project
+from assessment_models.roadmap.steps import Raises, Step, initiative_of, points_of, steps_of
 from assessment_models.roadmap.targets import (
     DEFAULT_CAPACITY,
     DEFAULT_WIP_LIMIT,
-    Targets,
     parse_capacity,
     parse_wip_limit,
     resolve_targets,
 )
-from assessment_models.scoring import ScoreCard, UnitScore
+from assessment_models.scoring import ScoreCard
 
 #: A quick win raises an answer at least this many levels below its target.
 QUICK_WIN_GAP = 2
@@ -58,37 +53,45 @@ def build_roadmap(
     wip_limit = parse_wip_limit(wip_limit)
     capacity = parse_capacity(capacity)
     answers = Answers.of(card)
-    recs = questionnaire.recommendations_by_id
-    position = {rid: k for k, rid in enumerate(recs)}
+    steps = steps_of(questionnaire)
+    target = {cid: resolved.of_capability(questionnaire, cid)
+              for cid in questionnaire.capabilities_by_id}
     bands = measured_bands(questionnaire, answers)
 
-    candidates = [r.id for r in recs.values() if firing(questionnaire, answers, resolved, r)]
-    done = {r.id for r in recs.values() if is_done(answers, r)}
-    requires = {rid: tuple(n for n in rec.requires if n not in done) for rid, rec in recs.items()}
+    # What each recommendation fires on, once: candidacy, priority and the item's answers
+    # all read it.
+    fired: dict[str, list[tuple[Raises, int, float]]] = {}
+    for rid, step in steps.items():
+        hits = fired_on(step, answers.levels, target)
+        if hits:
+            fired[rid] = hits
+    candidates = list(fired)
+    # Open prerequisites and priorities, for the candidates and what they pull in: nothing
+    # else can reach the plan.
+    requires: dict[str, tuple[str, ...]] = {}
+    priorities: dict[str, Priority] = {}
+    done: dict[str, bool] = {}
+    waiting = list(candidates)
+    while waiting:
+        rid = waiting.pop()
+        if rid in requires:
+            continue
+        step = steps[rid]
+        for needed in step.rec.requires:
+            if needed not in done:
+                done[needed] = is_done(answers, steps[needed].rec)
+        requires[rid] = open_ = tuple(n for n in step.rec.requires if not done[n])
+        priorities[rid] = _priority(step, fired.get(rid, ()), bands)
+        waiting.extend(open_)
+    keys = {rid: p.sort_key() for rid, p in priorities.items()}
+    key = keys.__getitem__
 
-    def priority(rid: str) -> Priority:
-        rec = recs[rid]
-        fired = firing(questionnaire, answers, resolved, rec)
-        return Priority(
-            gap=max((target - level for _, level, target in fired), default=0.0),
-            impact=rec.impact,
-            feasibility=FEASIBILITY[rec.effort],
-            dora_boost=dora_boost(rec.impact, rec.improves, bands),
-            order=position[rid],
-        )
-
-    priorities = {rid: priority(rid) for rid in recs}
-
-    def key(rid: str) -> tuple[float, float, int, int, float, int]:
-        return priorities[rid].sort_key()
-
-    quick = _quick_wins(candidates, recs, priorities)
+    quick = _quick_wins(candidates, steps, priorities, key)
     order = sorted(quick, key=key) + sorted(
         (rid for rid in candidates if rid not in quick), key=key
     )
     placement = place_all(
-        order, requires, {rid: EFFORT_POINTS[r.effort] for rid, r in recs.items()},
-        {rid: _initiative_of(questionnaire, r)[0] for rid, r in recs.items()},
+        order, requires, points_of(questionnaire), initiative_of(questionnaire),
         capacity, wip_limit, key, frozenset(quick),
     )
     candidate_set = set(candidates)
@@ -97,20 +100,20 @@ def build_roadmap(
         for needed in requires[rid]:
             required_by.setdefault(needed, []).append(rid)
 
-    units = {c.id: c for c in card.capabilities}
-
     def item(rid: str, phase: str, reason: str = "") -> RoadmapItem:
         pulled_in_by = () if rid in candidate_set else tuple(required_by.get(rid, ()))
-        unit = units[questionnaire.capability_of_recommendation[rid].id]
-        return _item(questionnaire, unit, answers, resolved, recs[rid], priorities[rid],
-                     phase, requires[rid], pulled_in_by, rid in quick, reason)
+        return _item(questionnaire, card, answers, target, steps[rid], fired.get(rid, []),
+                     priorities[rid], phase, requires[rid], pulled_in_by, rid in quick, reason)
 
+    # Quick wins open their phase; otherwise placement order.
+    in_phase: list[list[str]] = [[] for _ in PHASES]
+    for rid in placement.order:
+        index = placement.phase_of.get(rid)
+        if index is not None:
+            in_phase[index].append(rid)
     phases = tuple(
         Phase(name=name, horizon=months, capacity=capacity, items=tuple(
-            # Quick wins open the phase; otherwise placement order.
-            item(rid, name) for rid in sorted(
-                (r for r in placement.order if placement.phase_of.get(r) == index),
-                key=lambda r: r not in quick)
+            item(rid, name) for rid in sorted(in_phase[index], key=lambda r: r not in quick)
         ))
         for index, (name, months) in enumerate(PHASES)
     )
@@ -124,41 +127,48 @@ def build_roadmap(
         percent_to_target=percent_to_target(questionnaire, card, resolved),
         phases=phases,
         deferred=deferred,
-        initiatives=_initiatives(questionnaire, phases, deferred),
+        initiatives=_initiatives(questionnaire, steps, phases, deferred),
         projected=project(questionnaire, card, phases, resolved),
         unanswered=_unanswered(questionnaire, answers),
     )
 
 
+def _priority(step: Step, fired: Sequence[tuple[Raises, int, float]],
+              bands: Mapping[DoraKey, str]) -> Priority:
+    rec = step.rec
+    return Priority(
+        gap=max((goal - level for _, level, goal in fired), default=0.0),
+        impact=rec.impact,
+        feasibility=step.feasibility,
+        dora_boost=dora_boost(rec.impact, rec.improves, bands) if rec.improves else 0.0,
+        order=step.position,
+    )
+
+
 def _quick_wins(
-    candidates: list[str], recs: Mapping[str, Recommendation], priorities: Mapping[str, Priority]
+    candidates: list[str],
+    steps: Mapping[str, Step],
+    priorities: Mapping[str, Priority],
+    key: Callable[[str], tuple[float, float, int, int, float, int]],
 ) -> set[str]:
     """Effort S, impact ≥ 2, raising an answer ≥ 2 levels below target; at most a quarter
     of the candidates, the highest priorities first."""
     eligible = [
         rid for rid in candidates
-        if recs[rid].effort == Effort.S and recs[rid].impact >= 2
+        if steps[rid].rec.effort == Effort.S and steps[rid].rec.impact >= 2
         and priorities[rid].gap >= QUICK_WIN_GAP
     ]
-    eligible.sort(key=lambda rid: priorities[rid].sort_key())
+    eligible.sort(key=key)
     return set(eligible[: len(candidates) // 4])
-
-
-def _initiative_of(questionnaire: Questionnaire, rec: Recommendation) -> tuple[str, str, str]:
-    """(id, title, description): the declared initiative, else the recommendation's capability."""
-    if rec.initiative is not None:
-        declared = questionnaire.initiatives_by_id[rec.initiative]
-        return declared.id, declared.title, declared.description
-    capability = questionnaire.capability_of_recommendation[rec.id]
-    return capability.id, capability.title, capability.description
 
 
 def _item(
     questionnaire: Questionnaire,
-    unit: UnitScore,
+    card: ScoreCard,
     answers: Answers,
-    targets: Targets,
-    rec: Recommendation,
+    target: Mapping[str, float],
+    step: Step,
+    fired: list[tuple[Raises, int, float]],
     priority: Priority,
     phase: str,
     requires: tuple[str, ...],
@@ -166,10 +176,25 @@ def _item(
     quick_win: bool,
     reason: str,
 ) -> RoadmapItem:
-    capability = questionnaire.capability_of_recommendation[rec.id]
-    dimension = questionnaire.dimension_of_capability[capability.id]
-    addressed = open_addresses(questionnaire, answers, targets, rec)
-    initiative_id, initiative_title, _ = _initiative_of(questionnaire, rec)
+    rec, capability, dimension = step.rec, step.capability, step.dimension
+    unit = card.capability(capability.id)
+    if fired:
+        chosen = [(raised, level) for raised, level, _ in fired]
+    else:  # a prerequisite pulled in: every answer not yet at its to_level, even unanswered
+        chosen = [(r, answers.level(r.address.question)) for r in step.raises
+                  if (answers.level(r.address.question) or 0) < r.address.to_level]
+    addressed = tuple(
+        AddressedAnswer(
+            question=raised.address.question,
+            question_text=raised.question.text,
+            answered_level=level,
+            answer_text=answer_text(questionnaire, answers, raised.address.question),
+            to_level=raised.address.to_level,
+            target=target[raised.capability],
+        )
+        for raised, level in chosen
+    )
+    initiative_id, initiative_title, _ = step.initiative
     return RoadmapItem(
         id=rec.id,
         title=rec.title,
@@ -179,21 +204,21 @@ def _item(
         gap=priority.gap,
         impact=rec.impact,
         effort=rec.effort,
-        points=EFFORT_POINTS[rec.effort],
+        points=step.points,
         feasibility=priority.feasibility,
         dora_boost=priority.dora_boost,
         improves=rec.improves,
         quick_win=quick_win,
         requires=requires,
         pulled_in_by=pulled_in_by,
-        addresses=tuple(addressed),
+        addresses=addressed,
         capability=capability.id,
         capability_title=capability.title,
         dimension=dimension.id,
         dimension_title=dimension.title,
         current_score=unit.score if unit.in_scope else None,
         current_level=unit.level if unit.in_scope else None,
-        target=targets.of_capability(questionnaire, capability.id),
+        target=target[capability.id],
         initiative=initiative_id,
         initiative_title=initiative_title,
         rationale=rationale(questionnaire, addressed, pulled_in_by),
@@ -202,7 +227,10 @@ def _item(
 
 
 def _initiatives(
-    questionnaire: Questionnaire, phases: tuple[Phase, ...], deferred: tuple[RoadmapItem, ...]
+    questionnaire: Questionnaire,
+    steps: Mapping[str, Step],
+    phases: tuple[Phase, ...],
+    deferred: tuple[RoadmapItem, ...],
 ) -> tuple[InitiativePlan, ...]:
     """Items grouped by initiative, in the order the plan first reaches each."""
     grouped: dict[str, list[RoadmapItem]] = {}
@@ -210,12 +238,9 @@ def _initiatives(
         grouped.setdefault(item.initiative, []).append(item)
     out = []
     for initiative_id, items in grouped.items():
-        rec = questionnaire.recommendations_by_id[items[0].id]
-        _, title, description = _initiative_of(questionnaire, rec)
+        _, title, description = steps[items[0].id].initiative
         dims = {
-            questionnaire.dimension_of_capability[
-                questionnaire.capability_of_question[a.question].id].id
-            for item in items for a in item.addresses
+            _dimension_of(steps[item.id], a.question) for item in items for a in item.addresses
         } or {items[0].dimension}
         ordered = [d for d in questionnaire.dimensions if d.id in dims]
         out.append(InitiativePlan(
@@ -229,6 +254,10 @@ def _initiatives(
             dimension_titles=tuple(d.title for d in ordered),
         ))
     return tuple(out)
+
+
+def _dimension_of(step: Step, question_id: str) -> str:
+    return next(r.dimension for r in step.raises if r.address.question == question_id)
 
 
 def _unanswered(questionnaire: Questionnaire, answers: Answers) -> tuple[UnansweredQuestion, ...]:

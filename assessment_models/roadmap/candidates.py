@@ -8,6 +8,7 @@ above its ``to_level``: a prerequisite that is done is satisfied and stays off t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assessment_models.quantities import quantity
@@ -18,6 +19,7 @@ from assessment_models.questionnaire import (
     Recommendation,
 )
 from assessment_models.roadmap.model import AddressedAnswer
+from assessment_models.roadmap.steps import Raises, Step, steps_of
 from assessment_models.roadmap.targets import Targets
 from assessment_models.scoring import QuestionContribution, ScoreCard
 
@@ -28,39 +30,51 @@ class Answers:
 
     by_question: dict[str, QuestionContribution]
     in_scope: frozenset[str]
+    #: The level of every in-scope answer that has one (what :meth:`level` answers).
+    levels: dict[str, int]
 
     @classmethod
     def of(cls, card: ScoreCard) -> Answers:
         by_question: dict[str, QuestionContribution] = {}
         in_scope: set[str] = set()
+        levels: dict[str, int] = {}
         for capability in card.capabilities:
             for contribution in card.explanations.get(capability.id, ()):
                 by_question[contribution.question_id] = contribution
                 if capability.in_scope:
                     in_scope.add(contribution.question_id)
-        return cls(by_question, frozenset(in_scope))
+                    if contribution.level is not None:
+                        levels[contribution.question_id] = contribution.level
+        return cls(by_question, frozenset(in_scope), levels)
 
     def level(self, question_id: str) -> int | None:
         """The answer's level; None when unanswered, N/A or out of scope."""
-        if question_id not in self.in_scope:
-            return None
-        contribution = self.by_question.get(question_id)
-        return None if contribution is None else contribution.level
+        return self.levels.get(question_id)
 
 
 def firing(
     questionnaire: Questionnaire, answers: Answers, targets: Targets, rec: Recommendation
 ) -> list[tuple[Address, int, float]]:
     """(address, answered level, target) for every answer this recommendation would raise."""
+    step = steps_of(questionnaire)[rec.id]
+    target = {r.capability: targets.of_capability(questionnaire, r.capability)
+              for r in step.raises}
+    return [(r.address, level, goal) for r, level, goal in fired_on(step, answers.levels, target)]
+
+
+def fired_on(
+    step: Step, levels: Mapping[str, int], target: Mapping[str, float]
+) -> list[tuple[Raises, int, float]]:
+    """:func:`firing` from a step's lookups, the answers' levels (in scope only) and the
+    target of each capability: the rule itself, in one place."""
     fired = []
-    for address in rec.addresses:
-        level = answers.level(address.question)
-        if level is None or not address.fires_at(level):
-            continue
-        capability = questionnaire.capability_of_question[address.question].id
-        target = targets.of_capability(questionnaire, capability)
-        if level < target:
-            fired.append((address, level, target))
+    for raised in step.raises:
+        address = raised.address
+        level = levels.get(address.question)
+        if level is not None and address.fires_at(level):
+            goal = target[raised.capability]
+            if level < goal:
+                fired.append((raised, level, goal))
     return fired
 
 
@@ -70,11 +84,17 @@ def is_done(answers: Answers, rec: Recommendation) -> bool:
 
 
 def open_addresses(
-    questionnaire: Questionnaire, answers: Answers, targets: Targets, rec: Recommendation
+    questionnaire: Questionnaire,
+    answers: Answers,
+    targets: Targets,
+    rec: Recommendation,
+    fired: list[tuple[Address, int, float]] | None = None,
 ) -> list[AddressedAnswer]:
     """The answers an item raises: those it fires on, or for a prerequisite pulled in by
-    another item, every addressed answer not yet at its ``to_level`` (even unanswered)."""
-    fired = firing(questionnaire, answers, targets, rec)
+    another item, every addressed answer not yet at its ``to_level`` (even unanswered).
+    ``fired`` is :func:`firing`'s answer when the caller has it already."""
+    if fired is None:
+        fired = firing(questionnaire, answers, targets, rec)
     if fired:
         chosen = [(a, level) for a, level, _ in fired]
     else:

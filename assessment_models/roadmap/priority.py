@@ -18,9 +18,12 @@ its name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assessment_models.questionnaire import DoraKey, Effort, MetricQuestion, Questionnaire
-from assessment_models.roadmap.candidates import Answers
+
+if TYPE_CHECKING:  # candidates reads the effort tables (through steps) from this module
+    from assessment_models.roadmap.candidates import Answers
 
 EFFORT_POINTS: dict[Effort, int] = {Effort.S: 1, Effort.M: 3, Effort.L: 8}
 FEASIBILITY: dict[Effort, int] = {Effort.S: 3, Effort.M: 2, Effort.L: 1}
