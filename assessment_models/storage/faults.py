@@ -1,6 +1,7 @@
 """The storage boundary: database errors become Sextant's own, busy transactions are retried.
 
-Every repository function is wrapped in :func:`storage_call`. Whatever SQLAlchemy, psycopg
+Every public storage function (assessments, answers, tracking, workshops, organisations,
+the portfolio's reads) is wrapped in :func:`storage_call`. Whatever SQLAlchemy, psycopg
 or sqlite3 raise leaves as a :class:`~assessment_models.errors.StorageError` (most often
 :class:`~assessment_models.errors.DatabaseUnavailableError`) whose message a page can show
 as it is: no SQL, host name or file path. The original error stays chained (``__cause__``)
@@ -14,6 +15,7 @@ jittered exponential backoff, for as long as the engine's statement timeout allo
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import ParamSpec, TypeVar
@@ -79,19 +81,34 @@ def translate_errors_of(engine: Engine) -> None:
 
 
 def storage_call(function: Callable[P, R]) -> Callable[P, R]:
-    """Run a repository function (first argument: its Session) behind the storage boundary."""
+    """Run a storage function (first argument: its Session) behind the storage boundary.
+
+    A storage function called by another one (``create_workshop`` reads the workshop back
+    with ``get_workshop``) runs as part of the outer call: only the outermost call retries,
+    so the attempts do not multiply and a retry re-runs the whole unit of work.
+    """
 
     @functools.wraps(function)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         session = args[0]
         assert isinstance(session, Session)
-        with translated():
-            for attempt in _retrying(session):
-                with attempt:
-                    return function(*args, **kwargs)
+        if getattr(_inside, "call", False):
+            return function(*args, **kwargs)
+        _inside.call = True
+        try:
+            with translated():
+                for attempt in _retrying(session):
+                    with attempt:
+                        return function(*args, **kwargs)
+        finally:
+            _inside.call = False
         raise AssertionError("unreachable: Retrying either returns or raises")
 
     return wrapper
+
+
+#: Whether this thread is inside a :func:`storage_call` already.
+_inside = threading.local()
 
 
 @contextmanager

@@ -34,6 +34,7 @@ from assessment_models.storage.assessment_rows import (
     new_assessment_row,
     targets_json,
 )
+from assessment_models.storage.faults import storage_call
 from assessment_models.storage.records import (
     OrganisationRecord,
     TeamRecord,
@@ -53,6 +54,7 @@ _CODE_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
 
 
 # Organisations and teams -------------------------------------------------------------------
+@storage_call
 def create_organisation(session: Session, name: str, *, owner_subject: str | None = None) -> str:
     """Create an organisation; returns its owner code (keep it: it is the only way in)."""
     clean = _name(name, "organisation name")
@@ -69,6 +71,7 @@ def create_organisation(session: Session, name: str, *, owner_subject: str | Non
     return code
 
 
+@storage_call
 def get_organisation(session: Session, owner_code: str) -> OrganisationRecord:
     """The organisation and its teams, by name."""
     with transaction(session):
@@ -76,6 +79,7 @@ def get_organisation(session: Session, owner_code: str) -> OrganisationRecord:
         return _organisation_record(session, row)
 
 
+@storage_call
 def organisations_of(session: Session, owner_subject: str) -> list[OrganisationRecord]:
     """The organisations a signed-in owner created, by name."""
     with transaction(session):
@@ -84,6 +88,7 @@ def organisations_of(session: Session, owner_subject: str) -> list[OrganisationR
         return [_organisation_record(session, row) for row in rows]
 
 
+@storage_call
 def set_stale_after(session: Session, owner_code: str, months: int) -> None:
     """After how many months an assessment is marked stale on the portfolio (1 to 36)."""
     if not 1 <= months <= 36:
@@ -92,6 +97,7 @@ def set_stale_after(session: Session, owner_code: str, months: int) -> None:
         _organisation(session, owner_code).stale_after_months = months
 
 
+@storage_call
 def add_team(session: Session, owner_code: str, name: str) -> TeamRecord:
     """Add a team; its name must be new in the organisation."""
     clean = _name(name, "team name")
@@ -108,6 +114,7 @@ def add_team(session: Session, owner_code: str, name: str) -> TeamRecord:
 
 
 # Assessments of a team ---------------------------------------------------------------------
+@storage_call
 def start_team_assessment(
     session: Session, owner_code: str, team_id: int, questionnaire: Questionnaire, scope: Scope
 ) -> str:
@@ -125,6 +132,7 @@ def start_team_assessment(
     return code
 
 
+@storage_call
 def import_team_assessment(
     session: Session,
     owner_code: str,
@@ -167,6 +175,7 @@ def import_team_assessment(
     return code
 
 
+@storage_call
 def attach_assessment(
     session: Session, owner_code: str, assessment_code: str, team_id: int
 ) -> None:

@@ -22,6 +22,7 @@ from assessment_models.storage.assessment_rows import (
     new_assessment_row,
     targets_json,
 )
+from assessment_models.storage.faults import storage_call
 from assessment_models.storage.records import CarryOver
 from assessment_models.storage.tables import AnswerRow, AssessmentLinkRow, AssessmentRow
 from assessment_models.storage.transactions import transaction
@@ -29,6 +30,7 @@ from assessment_models.storage.transactions import transaction
 NOT_FINISHED_MESSAGE = "Finish this assessment before starting the next one."
 
 
+@storage_call
 def start_next_assessment(session: Session, code: str, questionnaire: Questionnaire) -> str:
     """A new assessment for the same team, holding the previous answers marked carried over.
 
@@ -77,6 +79,7 @@ def start_next_assessment(session: Session, code: str, questionnaire: Questionna
     return new_code
 
 
+@storage_call
 def confirm_answers(session: Session, code: str, question_ids: Iterable[str]) -> None:
     """Keep these carried-over answers as they are: they no longer need attention."""
     ids = list(question_ids)
@@ -92,6 +95,7 @@ def confirm_answers(session: Session, code: str, question_ids: Iterable[str]) ->
             )
 
 
+@storage_call
 def carry_over(session: Session, code: str) -> CarryOver:
     """How many answers were carried over into this assessment, and which are unconfirmed."""
     with transaction(session):

@@ -25,6 +25,7 @@ from assessment_models.responses import (
     Scope,
     TrackedWork,
 )
+from assessment_models.storage.faults import storage_call
 from assessment_models.storage.organisations import _organisation
 from assessment_models.storage.records import StoredAssessment, StoredTeam
 from assessment_models.storage.snapshots import parse_snapshot
@@ -55,6 +56,7 @@ _ASSESSMENT_COLUMNS = (
 )
 
 
+@storage_call
 def load_teams(
     session: Session, owner_code: str, *, history: bool = True, team_id: int | None = None
 ) -> list[StoredTeam]:
@@ -173,6 +175,7 @@ def _stored(
     )
 
 
+@storage_call
 def assessments_under_way(
     session: Session, owner_code: str
 ) -> dict[int, list[tuple[str, datetime]]]:

@@ -21,6 +21,7 @@ from assessment_models.storage.assessment_rows import (
     new_assessment_row,
     questionnaire_of,
 )
+from assessment_models.storage.faults import storage_call
 from assessment_models.storage.tables import AssessmentRow, WorkshopParticipantRow, WorkshopRow
 from assessment_models.storage.transactions import now, transaction
 from assessment_models.storage.workshop_records import ParticipantView, WorkshopInvite
@@ -37,6 +38,7 @@ from assessment_models.storage.workshops import (
 from assessment_models.workshop import Participant
 
 
+@storage_call
 def invite(session: Session, join_code: str) -> WorkshopInvite:
     """What a join code shows before joining: the questionnaire, team and privacy; no answers."""
     with transaction(session):
@@ -52,6 +54,7 @@ def invite(session: Session, join_code: str) -> WorkshopInvite:
         )
 
 
+@storage_call
 def join_workshop(session: Session, join_code: str, display_name: str | None = None) -> str:
     """A new participant: their own assessment of the workshop's questionnaire; its code.
 
@@ -87,6 +90,7 @@ def join_workshop(session: Session, join_code: str, display_name: str | None = N
         return mine.access_code
 
 
+@storage_call
 def participant_view(session: Session, participant_code: str) -> ParticipantView | None:
     """The workshop a participant's assessment belongs to; None for a plain assessment."""
     with transaction(session):
@@ -103,6 +107,7 @@ def participant_view(session: Session, participant_code: str) -> ParticipantView
         )
 
 
+@storage_call
 def revealed_group(session: Session, participant_code: str) -> list[Participant]:
     """The group's answers to revealed dimensions, as a participant may see them.
 

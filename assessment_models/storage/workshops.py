@@ -39,6 +39,7 @@ from assessment_models.storage.assessment_rows import (
     new_assessment_row,
     questionnaire_of,
 )
+from assessment_models.storage.faults import storage_call
 from assessment_models.storage.tables import (
     AnswerRow,
     AssessmentRow,
@@ -77,6 +78,7 @@ def normalise_join_code(typed: str) -> str:
 # Facilitator -------------------------------------------------------------------------------
 
 
+@storage_call
 def create_workshop(
     session: Session,
     questionnaire: Questionnaire,
@@ -116,6 +118,7 @@ def create_workshop(
     raise StorageError("Could not find a free join code; please try again.")
 
 
+@storage_call
 def get_workshop(session: Session, facilitator_code: str) -> WorkshopRecord:
     """The workshop this facilitator code opens."""
     with transaction(session):
@@ -123,6 +126,7 @@ def get_workshop(session: Session, facilitator_code: str) -> WorkshopRecord:
         return _record(session, row)
 
 
+@storage_call
 def participants(session: Session, facilitator_code: str) -> list[Participant]:
     """Every participant's answers in join order, labelled as the facilitator may see them."""
     with transaction(session):
@@ -130,6 +134,7 @@ def participants(session: Session, facilitator_code: str) -> list[Participant]:
         return _participants(session, row, names=row.anonymity != "anonymous")
 
 
+@storage_call
 def first_round(session: Session, facilitator_code: str) -> list[Participant]:
     """The first-round answers to the re-voted questions, labelled like :func:`participants`."""
     with transaction(session):
@@ -152,6 +157,7 @@ def first_round(session: Session, facilitator_code: str) -> list[Participant]:
         return [Participant(label=labels[i], answers=answers[i]) for i in people]
 
 
+@storage_call
 def set_revealed(session: Session, facilitator_code: str, dimension_ids: list[str]) -> None:
     """Show participants the group's answers for these dimensions (and only these)."""
     with transaction(session, write=True):
@@ -165,6 +171,7 @@ def set_revealed(session: Session, facilitator_code: str, dimension_ids: list[st
         row.updated_at = now()
 
 
+@storage_call
 def set_threshold(session: Session, facilitator_code: str, threshold: float) -> None:
     """The spread from which a question is on the discuss-first agenda."""
     if not 0 <= threshold <= 4:
@@ -175,6 +182,7 @@ def set_threshold(session: Session, facilitator_code: str, threshold: float) -> 
         row.updated_at = now()
 
 
+@storage_call
 def raise_anonymity(session: Session, facilitator_code: str, anonymity: Anonymity) -> None:
     """Make the workshop more private; never less. Going anonymous erases stored names."""
     with transaction(session, write=True):
@@ -190,16 +198,19 @@ def raise_anonymity(session: Session, facilitator_code: str, anonymity: Anonymit
         row.updated_at = now()
 
 
+@storage_call
 def close_workshop(session: Session, facilitator_code: str) -> None:
     """Stop joins and answers; every participant's answers become read-only."""
     _set_status(session, facilitator_code, "closed")
 
 
+@storage_call
 def reopen_workshop(session: Session, facilitator_code: str) -> None:
     """Take joins and answers again."""
     _set_status(session, facilitator_code, "open")
 
 
+@storage_call
 def start_second_round(session: Session, facilitator_code: str, question_ids: list[str]) -> None:
     """Keep everyone's current answers to these questions, then let them vote again."""
     with transaction(session, write=True):
@@ -234,6 +245,7 @@ def start_second_round(session: Session, facilitator_code: str, question_ids: li
         row.updated_at = now()
 
 
+@storage_call
 def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | None:
     """For the consensus's PDF: the workshop behind it (None for a plain assessment).
 
