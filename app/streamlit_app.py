@@ -15,6 +15,12 @@ st.set_page_config(page_title="Sextant", page_icon="🧭", layout="wide")
 
 
 def main() -> None:
+    # The menu, the notices and the page read the same assessment: once per run.
+    with store.one_read_per_run():
+        _route()
+
+
+def _route() -> None:
     try:
         sessions()  # opens the database and migrates it, once per process
         installed_questionnaires()  # parses the YAML, once per process

@@ -47,7 +47,9 @@ def open_card() -> ScoreCard | None:
         return None
     try:
         record = store.record(code)
-        return score(record.questionnaire, store.responses(code))
+        return store.once_per_run(
+            f"card.{code}", lambda: score(record.questionnaire, store.responses(code))
+        )
     except SextantError:
         return None
 

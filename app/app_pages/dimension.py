@@ -19,7 +19,7 @@ from assessment_models.scoring import score
 record = views.open_record()
 code, questionnaire = record.code, record.questionnaire
 responses = store.responses(code)
-card = score(questionnaire, responses)
+card = store.once_per_run(f"card.{code}", lambda: score(questionnaire, responses))
 views.sidebar(record, card)
 
 dimensions = [d for d in questionnaire.dimensions if card.dimension(d.id).in_scope]
