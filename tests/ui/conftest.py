@@ -91,3 +91,18 @@ def sessions(database: Path) -> Iterator[sessionmaker[Session]]:
     storage.migrate(engine)
     yield storage.make_sessionmaker(engine)
     engine.dispose()
+
+
+@pytest.fixture
+def mini_code(sessions: sessionmaker[Session]) -> str:
+    """An assessment of the mini responses: change 3.67, delivery 3.00 (processes); testing
+    unscored (N/A)."""
+    from assessment_models.loader import load_questionnaire
+    from assessment_models.responses import Responses
+
+    questionnaire = load_questionnaire(FIXTURES / "mini.yaml")
+    data = (FIXTURES / "mini-responses.json").read_text(encoding="utf-8")
+    with sessions() as session:
+        return storage.import_responses(
+            session, questionnaire, Responses.model_validate_json(data)
+        )

@@ -16,8 +16,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from streamlit.testing.v1 import AppTest
 
 from assessment_models import storage
-from assessment_models.loader import load_questionnaire
-from assessment_models.responses import Responses
 
 ROADMAP = "app_pages/roadmap.py"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -26,12 +24,9 @@ Run = Callable[[Any], AppTest]
 
 
 @pytest.fixture
-def code(sessions: sessionmaker[Session]) -> str:
+def code(mini_code: str) -> str:
     """The mini responses: change 3.67, delivery 3.00 (processes); testing unscored (N/A)."""
-    questionnaire = load_questionnaire(FIXTURES / "mini.yaml")
-    data = json.loads((FIXTURES / "mini-responses.json").read_text(encoding="utf-8"))
-    with sessions() as session:
-        return storage.import_responses(session, questionnaire, Responses.model_validate(data))
+    return mini_code
 
 
 @pytest.fixture

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 import store
-from sqlalchemy.orm import Session, sessionmaker
 
-from assessment_models import storage
-from assessment_models.loader import load_questionnaire
-from assessment_models.responses import Answer, Responses
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from assessment_models.responses import Answer
 
 
 @pytest.fixture
-def code(sessions: sessionmaker[Session]) -> str:
-    questionnaire = load_questionnaire(FIXTURES / "mini.yaml")
-    data = json.loads((FIXTURES / "mini-responses.json").read_text(encoding="utf-8"))
-    with sessions() as session:
-        return storage.import_responses(session, questionnaire, Responses.model_validate(data))
+def code(mini_code: str) -> str:
+    return mini_code
 
 
 def test_within_a_run_the_responses_are_read_once(code: str) -> None:
