@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from assessment_models.errors import StorageError
 from assessment_models.questionnaire import Questionnaire, is_target
-from assessment_models.responses import BenchmarkChoice, Respondent, Scope
+from assessment_models.responses import MAX_WIP_LIMIT, BenchmarkChoice, Respondent, Scope
 from assessment_models.storage.assessment_rows import (
     check_scope,
     fill_benchmark,
@@ -138,8 +138,9 @@ def save_targets(
                 raise StorageError(
                     f"targets: {dimension_id}: a target is 1 to 5 in steps of 0.5, got {target:g}"
                 )
-        if wip_limit is not None and wip_limit < 1:
-            raise StorageError("wip_limit: must be at least 1")
+        # The same bounds as the Roadmap page and an import (responses.MAX_WIP_LIMIT).
+        if wip_limit is not None and not 1 <= wip_limit <= MAX_WIP_LIMIT:
+            raise StorageError(f"wip_limit: must be 1 to {MAX_WIP_LIMIT}")
         if capacity is not None and not 1 <= capacity <= 200:
             raise StorageError("capacity: must be 1 to 200 effort points")
         row.targets = targets_json(questionnaire, targets)

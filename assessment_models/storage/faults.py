@@ -51,6 +51,11 @@ REFUSED_VALUE_MESSAGE = (
     "so nothing was changed."
 )
 CONFLICT_MESSAGE = "This change clashes with what is stored, so nothing was changed."
+OUT_OF_RANGE_MESSAGE = "A number is too large to store, so nothing was changed."
+
+#: PostgreSQL's numeric_value_out_of_range. The column types refuse such numbers before any
+#: SQL runs (see column_types.py); this catches one that reaches the server some other way.
+_PG_OUT_OF_RANGE = "22003"
 
 #: SQLSTATEs of PostgreSQL errors that a second try usually gets past.
 _PG_RETRY = {"40001", "40P01", "55P03"}  # serialization_failure, deadlock, lock_not_available
@@ -70,8 +75,14 @@ def translate_errors_of(engine: Engine) -> None:
     @event.listens_for(engine, "handle_error")
     def _own(context: ExceptionContext) -> StorageError | None:
         raised = context.sqlalchemy_exception
+        if isinstance(context.original_exception, StorageError):
+            # A column type refused a value while binding it: no SQL ran, and the message
+            # already says which field. SQLAlchemy would wrap it in a StatementError.
+            return context.original_exception
         if context.is_pre_ping or raised is None:
             return None
+        if _sqlstate(raised) == _PG_OUT_OF_RANGE:
+            return StorageError(OUT_OF_RANGE_MESSAGE)
         if not (context.is_disconnect or is_away(raised)):
             return None
         error = as_storage_error(raised)
@@ -122,8 +133,12 @@ def translated() -> Iterator[None]:
 
 def as_storage_error(exc: BaseException) -> StorageError:
     """The Sextant error that stands for a database error, its message fit for a page."""
+    if isinstance(getattr(exc, "orig", None), StorageError):
+        return exc.orig  # type: ignore[attr-defined,no-any-return]  # see translate_errors_of
     if is_busy(exc):
         return DatabaseUnavailableError(BUSY_MESSAGE)
+    if _sqlstate(exc) == _PG_OUT_OF_RANGE:
+        return StorageError(OUT_OF_RANGE_MESSAGE)
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "disk full" in text:
         return DatabaseUnavailableError(FULL_MESSAGE)
@@ -155,6 +170,10 @@ def is_away(exc: BaseException) -> bool:
         message = str(exc.orig).lower()
         return any(word in message for word in _SQLITE_AWAY)
     return True
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None)
 
 
 def is_busy(exc: BaseException) -> bool:

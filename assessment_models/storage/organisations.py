@@ -34,6 +34,7 @@ from assessment_models.storage.assessment_rows import (
     new_assessment_row,
     targets_json,
 )
+from assessment_models.storage.column_types import INTEGER_MAX, INTEGER_MIN
 from assessment_models.storage.faults import storage_call
 from assessment_models.storage.records import (
     OrganisationRecord,
@@ -217,7 +218,9 @@ def _organisation(session: Session, owner_code: str) -> OrganisationRow:
 
 
 def _team(session: Session, organisation: OrganisationRow, team_id: int) -> TeamRow:
-    team = session.get(TeamRow, team_id)
+    # An id no team can have (a huge number from a crafted request) is simply not found.
+    fits = isinstance(team_id, int) and INTEGER_MIN <= team_id <= INTEGER_MAX
+    team = session.get(TeamRow, team_id) if fits else None
     if team is None or team.organisation_id != organisation.id:
         raise NotFoundError("No such team in this organisation.")
     return team

@@ -6,26 +6,22 @@ pydantic models. A change here needs a new migration in ``migrations/versions``.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
-    DateTime,
-    Dialect,
-    Float,
     ForeignKey,
-    Integer,
     MetaData,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from assessment_models.storage.column_types import BoundedInteger, FiniteFloat, UTCDateTime
 
 ACCESS_CODE_LENGTH = 43  # secrets.token_urlsafe(32)
 
@@ -39,28 +35,6 @@ NAMING_CONVENTION = {
 }
 
 
-class UTCDateTime(TypeDecorator[datetime]):
-    """A timezone-aware UTC datetime on every dialect (SQLite stores it naive, in UTC)."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given; Sextant stores aware UTC datetimes only")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            return value.replace(tzinfo=UTC)
-        return value.astimezone(UTC)
-
-
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -69,7 +43,7 @@ class AssessmentRow(Base):
     __tablename__ = "assessments"
     __table_args__ = (CheckConstraint("status IN ('in_progress', 'finished')", name="status"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(BoundedInteger("assessment id"), primary_key=True)
     access_code: Mapped[str] = mapped_column(String(ACCESS_CODE_LENGTH), unique=True, index=True)
     questionnaire_id: Mapped[str] = mapped_column(String(64))
     questionnaire_version: Mapped[str] = mapped_column(Text)
@@ -81,11 +55,11 @@ class AssessmentRow(Base):
     team: Mapped[str] = mapped_column(String(200), default="")
     scope_exclude: Mapped[str] = mapped_column(Text, default="[]")
     targets: Mapped[str | None] = mapped_column(Text)
-    wip_limit: Mapped[int | None] = mapped_column(Integer)
+    wip_limit: Mapped[int | None] = mapped_column(BoundedInteger("wip_limit"))
     # The DORA figures to compare with; None until chosen (all industries, newest edition).
     benchmark_industry: Mapped[str | None] = mapped_column(String(64))
     benchmark_edition: Mapped[str | None] = mapped_column(String(8))
-    capacity: Mapped[int | None] = mapped_column(Integer)  # roadmap effort points per phase
+    capacity: Mapped[int | None] = mapped_column(BoundedInteger("capacity"))  # effort per phase
     status: Mapped[str] = mapped_column(String(16), default="in_progress")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -99,8 +73,8 @@ class AnswerRow(Base):
         ForeignKey("assessments.id", ondelete="CASCADE"), primary_key=True
     )
     question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    level: Mapped[int | None] = mapped_column(Integer)
-    value: Mapped[float | None] = mapped_column(Float)
+    level: Mapped[int | None] = mapped_column(BoundedInteger("level"))
+    value: Mapped[float | None] = mapped_column(FiniteFloat("value"))
     na: Mapped[bool] = mapped_column(Boolean, default=False)
     comment: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[str | None] = mapped_column(String(16))
@@ -131,12 +105,14 @@ class OrganisationRow(Base):
 
     __tablename__ = "organisations"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(BoundedInteger("organisation id"), primary_key=True)
     owner_code: Mapped[str] = mapped_column(String(ACCESS_CODE_LENGTH), unique=True, index=True)
     name: Mapped[str] = mapped_column(String(200))
     # The OIDC subject of the owner who created it while signed in, if any.
     owner_subject: Mapped[str | None] = mapped_column(String(255), index=True)
-    stale_after_months: Mapped[int] = mapped_column(Integer, default=6)
+    stale_after_months: Mapped[int] = mapped_column(
+        BoundedInteger("stale_after_months"), default=6
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -144,7 +120,7 @@ class TeamRow(Base):
     __tablename__ = "teams"
     __table_args__ = (UniqueConstraint("organisation_id", "name"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(BoundedInteger("team id"), primary_key=True)
     organisation_id: Mapped[int] = mapped_column(
         ForeignKey("organisations.id", ondelete="CASCADE"), index=True
     )
@@ -171,7 +147,9 @@ class AssessmentLinkRow(Base):
         ForeignKey("assessments.id", ondelete="SET NULL")
     )
     # How many answers were carried over from the previous assessment when it started.
-    carried_over: Mapped[int] = mapped_column(Integer, default=0)
+    carried_over: Mapped[int] = mapped_column(
+        BoundedInteger("carried_over"), default=0
+    )
 
 
 # Workshops -----------------------------------------------------------------------------------
@@ -190,7 +168,7 @@ class WorkshopRow(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(BoundedInteger("workshop id"), primary_key=True)
     facilitator_code: Mapped[str] = mapped_column(
         String(ACCESS_CODE_LENGTH), unique=True, index=True
     )
@@ -202,7 +180,7 @@ class WorkshopRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revealed: Mapped[str] = mapped_column(Text, default="[]")  # dimension ids, JSON
-    threshold: Mapped[float] = mapped_column(Float, default=1.0)
+    threshold: Mapped[float] = mapped_column(FiniteFloat("threshold"), default=1.0)
     second_round: Mapped[str] = mapped_column(Text, default="[]")  # question ids, JSON
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -211,7 +189,7 @@ class WorkshopRow(Base):
 class WorkshopParticipantRow(Base):
     __tablename__ = "workshop_participants"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[int] = mapped_column(BoundedInteger("participant id"), primary_key=True)
     workshop_id: Mapped[int] = mapped_column(
         ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
@@ -231,6 +209,6 @@ class WorkshopFirstRoundRow(Base):
         ForeignKey("workshop_participants.id", ondelete="CASCADE"), primary_key=True
     )
     question_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    level: Mapped[int | None] = mapped_column(Integer)
-    value: Mapped[float | None] = mapped_column(Float)
+    level: Mapped[int | None] = mapped_column(BoundedInteger("level"))
+    value: Mapped[float | None] = mapped_column(FiniteFloat("value"))
     na: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -11,8 +11,9 @@ from typing import Any
 from alembic import context
 from sqlalchemy import Connection
 
+from assessment_models.storage.column_types import BoundedInteger, FiniteFloat, UTCDateTime
 from assessment_models.storage.engine import database_url, make_engine
-from assessment_models.storage.tables import Base, UTCDateTime
+from assessment_models.storage.tables import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -22,6 +23,10 @@ def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     # Migrations spell the stored type, not Sextant's Python-side decorator.
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if type_ == "type" and isinstance(obj, BoundedInteger):
+        return "sa.Integer()"
+    if type_ == "type" and isinstance(obj, FiniteFloat):
+        return "sa.Float()"
     return False
 
 
