@@ -19,13 +19,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assessment_models.questionnaire import MetricQuestion, Questionnaire
-from assessment_models.responses import Responses, question_level
+from assessment_models.per_questionnaire import per_questionnaire
+from assessment_models.questionnaire import (
+    Capability,
+    Dimension,
+    MetricQuestion,
+    Question,
+    Questionnaire,
+)
+from assessment_models.responses import Answer, Responses, question_level
 
 # Guards floor() against binary fractions such as 2.9999999999999996 for a true 3.
 _EPSILON = 1e-9
@@ -147,14 +155,13 @@ def score(questionnaire: Questionnaire, responses: Responses) -> ScoreCard:
     dimension_scores: list[UnitScore] = []
     explanations: dict[str, tuple[QuestionContribution, ...]] = {}
 
-    for dimension in questionnaire.dimensions:
+    answers = responses.answers
+    for dimension, capabilities in _layout(questionnaire):
         dimension_in_scope = dimension.id not in excluded
         own: list[UnitScore] = []
-        for capability in dimension.capabilities:
+        for capability, rows in capabilities:
             in_scope = dimension_in_scope and capability.id not in excluded
-            contributions = tuple(
-                _contribution(q, responses) for q in capability.questions
-            )
+            contributions = tuple(_contribution(row, answers.get(row.id)) for row in rows)
             explanations[capability.id] = contributions
             mean = (
                 weighted_mean((c.level, c.weight) for c in contributions if c.counted)
@@ -233,20 +240,53 @@ def level_of_score(score: float | None) -> int | None:
     return max(1, min(5, math.floor(score + _EPSILON)))
 
 
-def _contribution(question: Any, responses: Responses) -> QuestionContribution:
-    answer = responses.answers.get(question.id)
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One question as scoring reads it."""
+
+    id: str
+    text: str
+    kind: str
+    weight: float
+    question: Question
+    # A DORA key metric: an outcome, not a practice (see the module doc).
+    outcome: bool
+
+
+_Layout = tuple[tuple[Dimension, tuple[tuple[Capability, tuple[_Row, ...]], ...]], ...]
+
+
+@per_questionnaire
+def _layout(questionnaire: Questionnaire) -> _Layout:
+    """The questionnaire's units and questions in scoring order, read once per questionnaire
+    (reading each question's fields through pydantic on every call was a third of score())."""
+    return tuple(
+        (dimension, tuple(
+            (capability, tuple(
+                _Row(id=q.id, text=q.text, kind=q.kind, weight=q.weight, question=q,
+                     outcome=isinstance(q, MetricQuestion) and q.dora_key is not None)
+                for q in capability.questions
+            ))
+            for capability in dimension.capabilities
+        ))
+        for dimension in questionnaire.dimensions
+    )
+
+
+def _contribution(row: _Row, answer: Answer | None) -> QuestionContribution:
+    if answer is None:
+        return QuestionContribution(question_id=row.id, text=row.text, kind=row.kind,
+                                    weight=row.weight, level=None, outcome=row.outcome)
     return QuestionContribution(
-        question_id=question.id,
-        text=question.text,
-        kind=question.kind,
-        weight=question.weight,
-        level=question_level(question, answer),
-        value=answer.value if answer is not None else None,
-        na=bool(answer and answer.na),
-        answered=bool(answer and answer.is_answered),
-        # isinstance, not getattr(…, "dora_key", None): on a model without the field the
-        # miss goes through pydantic's __getattr__ and an exception, a third of score()'s time.
-        outcome=isinstance(question, MetricQuestion) and question.dora_key is not None,
+        question_id=row.id,
+        text=row.text,
+        kind=row.kind,
+        weight=row.weight,
+        level=question_level(row.question, answer),
+        value=answer.value,
+        na=answer.na,
+        answered=answer.is_answered,
+        outcome=row.outcome,
     )
 
 

@@ -3,15 +3,14 @@
 Building a roadmap asks the same questions of every recommendation each time (its position,
 effort points, initiative, capability and dimension, and for each answer it raises the
 question's text and capability). None of it depends on the answers or the targets, so it is
-worked out once per questionnaire object and kept, as the questionnaire keeps its own
-lookups by id. Looking these up again per item was about a fifth of building a roadmap.
+worked out once per questionnaire object (``per_questionnaire``).
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
+from assessment_models.per_questionnaire import per_questionnaire
 from assessment_models.questionnaire import (
     Address,
     Capability,
@@ -48,56 +47,35 @@ class Step:
 
 
 def steps_of(questionnaire: Questionnaire) -> dict[str, Step]:
-    """Every recommendation's :class:`Step` by id, in questionnaire order; built once per
-    questionnaire object (kept while the questionnaire lives)."""
-    return _kept_for(questionnaire).steps
+    """Every recommendation's :class:`Step` by id, in questionnaire order."""
+    return _kept(questionnaire).steps
 
 
 def points_of(questionnaire: Questionnaire) -> dict[str, int]:
     """Effort points by recommendation id."""
-    return _kept_for(questionnaire).points
+    return _kept(questionnaire).points
 
 
 def initiative_of(questionnaire: Questionnaire) -> dict[str, str]:
     """The initiative id (declared, else the capability's) by recommendation id."""
-    return _kept_for(questionnaire).initiative
+    return _kept(questionnaire).initiative
 
 
 @dataclass(frozen=True, slots=True)
 class _Kept:
-    ref: weakref.ref[Questionnaire]
     steps: dict[str, Step]
     points: dict[str, int]
     initiative: dict[str, str]
 
 
-def _kept_for(questionnaire: Questionnaire) -> _Kept:
-    key = id(questionnaire)
-    kept = _kept.get(key)
-    if kept is not None and kept.ref() is questionnaire:
-        return kept
+@per_questionnaire
+def _kept(questionnaire: Questionnaire) -> _Kept:
     steps = _steps(questionnaire)
-    kept = _Kept(
-        ref=weakref.ref(questionnaire, lambda _: _forget(key)),
+    return _Kept(
         steps=steps,
         points={rid: s.points for rid, s in steps.items()},
         initiative={rid: s.initiative[0] for rid, s in steps.items()},
     )
-    _kept[key] = kept
-    return kept
-
-
-# id(questionnaire) → what is kept for it. Keyed by id because hashing a frozen model hashes
-# its whole content; the weak reference tells a reused id apart and drops the entry when the
-# questionnaire goes. No lock: each dict operation is atomic, and two threads building the
-# same steps at once only build them twice.
-_kept: dict[int, _Kept] = {}
-
-
-def _forget(key: int) -> None:
-    kept = _kept.get(key)
-    if kept is not None and kept.ref() is None:
-        _kept.pop(key, None)
 
 
 def _steps(questionnaire: Questionnaire) -> dict[str, Step]:
