@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import benchmarks
-from benchmarks.harness import ROWS, Bench, Result, run_row, table
+from benchmarks.harness import ROWS, Bench, Result, cpu_seconds, run_row, table
 
 
 def discover() -> None:
@@ -36,9 +36,12 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
-            f"load average at start {load}")
+            f"load average at start {_load()}")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     bench = Bench(quick=args.quick, log=log)
     chosen = [r for r in ROWS if args.only in r.group or args.only in r.name]
     started = time.perf_counter()
+    cpu_started = cpu_seconds()
     log(f"Sextant benchmarks{' (quick)' if args.quick else ''}: {machine()}")
     results: list[Result] = []
     for registered in chosen:
@@ -66,9 +70,11 @@ def main(argv: list[str] | None = None) -> int:
         log(f"  {time.perf_counter() - row_start:.1f} s")
     print(table(results))
     print(
-        f"\n{'quick' if args.quick else 'full'} run, {time.perf_counter() - started:.0f} s; "
-        "median and min–max of the product over the repetitions; ratio = median of the "
-        "paired product/baseline ratios (lower is better)."
+        f"\n{'quick' if args.quick else 'full'} run: {time.perf_counter() - started:.0f} s "
+        f"wall clock, {cpu_seconds() - cpu_started:.0f} s CPU (this process and its "
+        f"children; about the wall clock of an idle machine), load average at the end "
+        f"{_load()}.\nMedian and min–max of the product over the repetitions; ratio = "
+        "median of the paired product/baseline ratios (lower is better)."
     )
     return 1 if any(r.error for r in results) else 0
 

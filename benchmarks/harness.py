@@ -157,15 +157,17 @@ class Bench:
     ) -> Result:
         """Time two callables alternately; light rows time batches of many calls each."""
         number = 1
+        full = not self.quick
         if cost == "light":
             product()  # warm-up (imports, caches) and calibration
             baseline()
-            once = min(_timed(product, 1), _timed(baseline, 1))
+            once = min(_timed(product, 1, full), _timed(baseline, 1, full))
             floor = MIN_BATCH[1 if self.quick else 0]
             number = max(1, math.ceil(floor / max(once, 1e-7)))
+        gc.collect()
         ps, bs = self.pairs(
-            lambda: _timed(product, number) / number,
-            lambda: _timed(baseline, number) / number,
+            lambda: _timed(product, number, full) / number,
+            lambda: _timed(baseline, number, full) / number,
             self.repetitions(cost),
         )
         return Result(what=what, product=ps, baseline=bs, target=target, note=note)
@@ -184,8 +186,12 @@ def cpu_seconds() -> float:
     return own + children.children_user + children.children_system
 
 
-def _timed(func: Callable[[], object], number: int) -> float:
-    gc.collect()
+def _timed(func: Callable[[], object], number: int, full_collection: bool = True) -> float:
+    """CPU seconds for ``number`` calls, after a garbage collection so that each batch
+    starts alike. A full collection walks every object of the process (with every row's
+    imports loaded, 50–150 ms each: 10 s of a quick run went on them), so a quick run
+    collects the young generations only (``compare`` collects fully once per row)."""
+    gc.collect() if full_collection else gc.collect(1)
     start = cpu_seconds()
     for _ in range(number):
         func()
