@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -43,7 +42,8 @@ class BenchmarkError(SextantError):
 class Stat(BaseModel):
     """An industry's mean and standard deviation of one score, on DORA's 0–10 scale."""
 
-    model_config = ConfigDict(frozen=True)
+    # defer_build: built on first use; most commands import this module and never use it.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     mean: float
     sd: float
@@ -52,7 +52,7 @@ class Stat(BaseModel):
 class IndustryFigures(BaseModel):
     """One industry's figures in one edition, as DORA's Quick Check page shows them."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     edition: str
     industry: str
@@ -139,6 +139,10 @@ def industry_figures(industry: str, edition: str = DEFAULT_EDITION) -> IndustryF
 
 @cache
 def _raw_edition(edition: str) -> dict[str, Any]:
+    # Imported here: every command imports this module (responses check a benchmark choice
+    # with it), few read DORA's files, and importlib.resources costs `sextant score` 5 ms.
+    from importlib import resources
+
     name = f"dora-quick-check-{edition}.json"
     text = resources.files("assessment_models").joinpath("data", name).read_text("utf-8")
     data: dict[str, Any] = json.loads(text)

@@ -15,6 +15,7 @@ from pathlib import Path
 from assessment_models.errors import SextantError
 from assessment_models.loader import (
     find_installed,
+    load_cached,
     load_installed,
     load_questionnaire,
     questionnaire_files,
@@ -130,13 +131,14 @@ def load_inputs(args: argparse.Namespace) -> tuple[Questionnaire, Responses]:
     except OSError as exc:
         raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     data = parse_responses_json(text, source=str(path))
+    # Through the cache of validated questionnaires: `validate` is where files are checked.
     if args.questionnaire is not None:
-        questionnaire = load_questionnaire(args.questionnaire)
+        questionnaire = load_cached(args.questionnaire)
     else:
         questionnaire_id = data.get("questionnaire")
         if not isinstance(questionnaire_id, str):
             raise UsageError(f"{path}: 'questionnaire' must name the questionnaire id")
-        questionnaire = find_installed(questionnaire_id)
+        questionnaire = find_installed(questionnaire_id, cached=True)
     return questionnaire, parse_responses(questionnaire, data, source=str(path))
 
 

@@ -8,35 +8,49 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from assessment_models.errors import ContentError, QuestionnaireError, format_path
 from assessment_models.questionnaire import Questionnaire
 
-# The C loader is about ten times faster; fall back to pure Python where libyaml is absent.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
 
 #: The largest questionnaire file read, checked before parsing (the full one is ~150 KiB).
 MAX_QUESTIONNAIRE_BYTES = 2 * 1024 * 1024
 
 
-class _SafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """safe_load, except that a key given twice in one mapping is an error, not last-wins."""
+@cache
+def _safe_loader() -> type[yaml.SafeLoader]:
+    """safe_load's loader, except that a key given twice in one mapping is an error.
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str | int | float | bool) and key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"the key '{key}' is given twice", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
+    PyYAML is imported here, on the first file parsed: a command that reads a cached
+    questionnaire (``questionnaire_cache``) never parses YAML and skips its import.
+    The C loader is about ten times faster; the pure-Python one serves where libyaml is
+    absent.
+    """
+    import yaml
+
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class SafeLoader(base):  # type: ignore[misc,valid-type]
+        def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=deep)
+                if isinstance(key, str | int | float | bool) and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key}' is given twice", key_node.start_mark
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)
+
+    return SafeLoader
+
 
 _DISCRIMINATOR_TAGS = {"scale", "choice", "metric"}
 _ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -78,8 +92,10 @@ def parse_questionnaire(text: str, source: str = "<questionnaire>") -> Questionn
     """Validate questionnaire YAML given as text; ``source`` names it in error messages."""
     if len(text) > MAX_QUESTIONNAIRE_BYTES:
         raise QuestionnaireError(f"{source}: {_too_large()}")
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = yaml.load(text, Loader=_safe_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -114,12 +130,15 @@ def load_installed(directory: Path | None = None) -> dict[str, Questionnaire]:
     return found
 
 
-def find_installed(questionnaire_id: str, directory: Path | None = None) -> Questionnaire:
+def find_installed(
+    questionnaire_id: str, directory: Path | None = None, cached: bool = False
+) -> Questionnaire:
     """The installed questionnaire with this id.
 
     The file named after the id is tried first, so that one command parses one file (the
     full questionnaire alone takes tens of milliseconds); the others are read only when that
-    file is missing or holds another id.
+    file is missing or holds another id. ``cached``: that file may come from the command
+    line's cache of validated questionnaires (``questionnaire_cache``).
     """
     directory = directory or questionnaires_dir()
     # Only a well-formed id names a file: nothing like "../x" reads outside the directory.
@@ -127,7 +146,7 @@ def find_installed(questionnaire_id: str, directory: Path | None = None) -> Ques
     for suffix in suffixes:
         named = directory / f"{questionnaire_id}{suffix}"
         if named.is_file():
-            questionnaire = load_questionnaire(named)
+            questionnaire = load_cached(named) if cached else load_questionnaire(named)
             if questionnaire.id == questionnaire_id:
                 return questionnaire
     installed = load_installed(directory)
@@ -137,6 +156,14 @@ def find_installed(questionnaire_id: str, directory: Path | None = None) -> Ques
             f"no installed questionnaire has the id '{questionnaire_id}' (installed: {known})"
         )
     return installed[questionnaire_id]
+
+
+def load_cached(path: Path) -> Questionnaire:
+    """:func:`load_questionnaire`, through the command line's cache of validated
+    questionnaires (see ``questionnaire_cache``)."""
+    from assessment_models.questionnaire_cache import load_cached as load
+
+    return load(path)
 
 
 def _too_large() -> str:
@@ -176,8 +203,10 @@ def _located(
 
 def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
     """1-based line of the deepest YAML node along ``path`` (a missing key: its parent)."""
+    import yaml
+
     try:
-        node = yaml.compose(text, Loader=_SafeLoader)
+        node = yaml.compose(text, Loader=_safe_loader())
     except (yaml.YAMLError, RecursionError):
         return None
     if node is None:

@@ -72,7 +72,7 @@ class Strict(BaseModel):
 
     # allow_inf_nan=False: an infinite or NaN number passes no comparison honestly, and JSON
     # cannot hold it, so a stored snapshot with one could never be read back.
-    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, defer_build=True)
 
 
 class Direction(StrEnum):

@@ -31,6 +31,19 @@ settings.register_profile("sextant", deadline=None)
 settings.load_profile("sextant")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_questionnaire_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The command line's cache of validated questionnaires in a directory of this test run,
+    not the user's home (the variable reaches the CLI processes tests start, too)."""
+    previous = os.environ.get("SEXTANT_CACHE_DIR")
+    os.environ["SEXTANT_CACHE_DIR"] = str(tmp_path_factory.mktemp("sextant-cache"))
+    yield
+    if previous is None:
+        os.environ.pop("SEXTANT_CACHE_DIR", None)
+    else:
+        os.environ["SEXTANT_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def mini() -> Questionnaire:
     """A five-question questionnaire whose scores are easy to compute by hand."""
