@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import state
 import store
 import streamlit as st
+from labels import plain
 
 from assessment_models import responses
 from assessment_models.errors import SextantError
@@ -108,12 +109,17 @@ def save_settings(code: str) -> None:
 
 
 # Tracking ---------------------------------------------------------------------------------
-def seed_tracking(items: tuple[RoadmapItem, ...], tracking: Mapping[str, TrackedItem]) -> None:
-    for item in items:
-        tracked = tracking.get(item.id) or TrackedItem(recommendation_id=item.id)
-        state.seed(state.tracking_owner_key(item.id), tracked.owner)
-        state.seed(state.tracking_due_key(item.id), tracked.due_date)
-        state.seed(state.tracking_status_key(item.id), tracked.status)
+#: The item whose owner, due date and status the tracking box edits.
+TRACK_PICKER = "roadmap.track_item"
+#: The capability whose own target the "Targets per capability" box edits.
+CAPABILITY_PICKER = "roadmap.capability"
+
+
+def seed_tracking(item_id: str, tracking: Mapping[str, TrackedItem]) -> None:
+    tracked = tracking.get(item_id) or TrackedItem(recommendation_id=item_id)
+    state.seed(state.tracking_owner_key(item_id), tracked.owner)
+    state.seed(state.tracking_due_key(item_id), tracked.due_date)
+    state.seed(state.tracking_status_key(item_id), tracked.status)
 
 
 def save_tracking(code: str, recommendation_id: str) -> None:
@@ -132,6 +138,54 @@ def save_tracking(code: str, recommendation_id: str) -> None:
     state.record_saved(datetime.now(UTC))
 
 
+def tracking_box(code: str, roadmap: Roadmap, tracking: Mapping[str, TrackedItem]) -> None:
+    """Owner, due date and status of one item at a time, chosen from the whole plan.
+
+    Three inputs on each of the plan's cards (190 for a full questionnaire) made every
+    rerun of the page four times as slow as one of Assess; the cards now show the
+    tracking and this box changes it.
+    """
+    choices = {item.id: f"{phase.name} · {item.title}" for phase in roadmap.phases
+               for item in phase.items}
+    choices |= {item.id: f"Not scheduled · {item.title}" for item in roadmap.deferred}
+    if not choices:
+        return
+    if state.value(TRACK_PICKER) not in choices:  # first visit, or the plan changed
+        state.set_value(TRACK_PICKER, next(iter(choices)))
+    with st.container(border=True, key="roadmap-tracking"):
+        st.markdown("**Who does what by when**")
+        st.caption("Choose an item, then give it an owner, a due date and a status. Each "
+                   "change is saved at once and goes into the CSV and the PDF.")
+        chosen: str = st.selectbox(
+            "Item", options=list(choices), format_func=choices.__getitem__, key=TRACK_PICKER
+        )
+        seed_tracking(chosen, tracking)
+        owner_col, due_col, status_col = st.columns(3)
+        owner_col.text_input(
+            "Owner",
+            key=state.tracking_owner_key(chosen),
+            max_chars=200,
+            placeholder="Who takes it on",
+            on_change=save_tracking,
+            args=(code, chosen),
+        )
+        due_col.date_input(
+            "Due date",
+            key=state.tracking_due_key(chosen),
+            format="YYYY-MM-DD",
+            on_change=save_tracking,
+            args=(code, chosen),
+        )
+        status_col.selectbox(
+            "Status",
+            options=list(STATUS_LABELS),
+            format_func=STATUS_LABELS.__getitem__,
+            key=state.tracking_status_key(chosen),
+            on_change=save_tracking,
+            args=(code, chosen),
+        )
+
+
 # Drawing ----------------------------------------------------------------------------------
 def phase_heading(phase: Phase, tracking: Mapping[str, TrackedItem]) -> str:
     done = sum(1 for i in phase.items if _status(tracking, i.id) == "done")
@@ -148,57 +202,59 @@ def capacity_text(phase: Phase) -> str:
             f"{count} {noun} under way")
 
 
-def item_card(code: str, item: RoadmapItem, questionnaire: Questionnaire) -> None:
-    """One roadmap item: what, why, and who does it by when."""
-    status = state.value(state.tracking_status_key(item.id)) or "planned"
+def item_card(
+    item: RoadmapItem, questionnaire: Questionnaire, tracking: Mapping[str, TrackedItem]
+) -> None:
+    """One roadmap item, to read: what, why, and who does it by when.
+
+    Two Markdown elements in a box: each badge or caption of its own was an element to
+    send and lay out, and a plan has up to ~60 cards.
+    """
+    status = _status(tracking, item.id)
     with st.container(border=True, key=f"roadmap-item-{item.id}"):
         title = f"**{item.title}**"
-        st.markdown(f"~~{title}~~" if status == "dropped" else title)
-        badges = st.container(horizontal=True, gap="small")
-        with badges:
-            if item.quick_win:
-                st.badge("Quick win", icon=":material/bolt:", color="green")
-            if item.is_prerequisite_only:
-                st.badge("Needed first", icon=":material/link:", color="orange")
-            st.badge(item.initiative_title, color="violet")
-            st.badge(item.dimension_title, color="blue")
-            st.badge(f"Effort {item.effort.value} · impact {item.impact} of 3", color="gray")
-            st.badge(f"Priority {item.priority:.1f}", color="gray")
-            if status != "planned":
-                st.badge(
-                    STATUS_LABELS[status], icon=STATUS_ICONS[status], color=STATUS_COLOURS[status]
-                )
-        st.write(item.description)
-        st.caption(f"**Why:** {item.rationale}")
+        badges = [
+            _badge("green", "Quick win", "bolt") if item.quick_win else "",
+            _badge("orange", "Needed first", "link") if item.is_prerequisite_only else "",
+            _badge("violet", item.initiative_title),
+            _badge("blue", item.dimension_title),
+            _badge("gray", f"Effort {item.effort.value} · impact {item.impact} of 3"),
+            _badge("gray", f"Priority {item.priority:.1f}"),
+            _badge(STATUS_COLOURS[status], STATUS_LABELS[status],
+                   STATUS_ICONS[status].removeprefix(":material/").removesuffix(":"))
+            if status != "planned" else "",
+        ]
+        st.markdown(
+            f"{f'~~{title}~~' if status == 'dropped' else title}  \n"
+            + " ".join(b for b in badges if b)
+            + f"\n\n{item.description}"
+        )
+        notes = [f"**Why:** {item.rationale}"]
         if item.deferred_reason:
-            st.caption(f"**Not scheduled:** {item.deferred_reason}.")
+            notes.append(f"**Not scheduled:** {item.deferred_reason}.")
         if item.requires:
             names = ", ".join(questionnaire.recommendations_by_id[r].title for r in item.requires)
-            st.caption(f"**Builds on:** {names}")
-        owner_col, due_col, status_col = st.columns(3)
-        owner_col.text_input(
-            "Owner",
-            key=state.tracking_owner_key(item.id),
-            max_chars=200,
-            placeholder="Who takes it on",
-            on_change=save_tracking,
-            args=(code, item.id),
-        )
-        due_col.date_input(
-            "Due date",
-            key=state.tracking_due_key(item.id),
-            format="YYYY-MM-DD",
-            on_change=save_tracking,
-            args=(code, item.id),
-        )
-        status_col.selectbox(
-            "Status",
-            options=list(STATUS_LABELS),
-            format_func=STATUS_LABELS.__getitem__,
-            key=state.tracking_status_key(item.id),
-            on_change=save_tracking,
-            args=(code, item.id),
-        )
+            notes.append(f"**Builds on:** {names}")
+        notes.append(tracking_text(tracking.get(item.id)))
+        st.caption("  \n".join(notes))
+
+
+def tracking_text(tracked: TrackedItem | None) -> str:
+    """Who has the item and by when, as the card says it."""
+    owner = plain(tracked.owner) if tracked is not None and tracked.owner else ""
+    due = tracked.due_date.isoformat() if tracked is not None and tracked.due_date else ""
+    if not owner and not due:
+        return ":material/person: No owner yet"
+    return " · ".join(part for part in (
+        f":material/person: **{owner}**" if owner else ":material/person: No owner yet",
+        f"due {due}" if due else "",
+    ) if part)
+
+
+def _badge(colour: str, text: str, icon: str | None = None) -> str:
+    # Badge text ends at "]": questionnaire titles never hold one, but keep the card whole.
+    shown = text.replace("[", "(").replace("]", ")")
+    return f":{colour}-badge[{f':material/{icon}: ' if icon else ''}{shown}]"
 
 
 def _status(tracking: Mapping[str, TrackedItem], recommendation_id: str) -> str:

@@ -48,18 +48,38 @@ with settings_col, st.container(border=True):
         )
     with st.expander("Targets per capability"):
         st.caption("A capability with its own target uses it instead of its dimension's.")
-        for dimension in in_scope:
-            for capability in dimension.capabilities:
-                if not card.capability(capability.id).in_scope:
-                    continue
-                st.selectbox(
-                    f"{capability.title} ({dimension.title})",
-                    options=roadmap_view.CAPABILITY_TARGETS,
-                    format_func=roadmap_view.capability_target_label,
-                    key=state.roadmap_capability_target_key(capability.id),
-                    on_change=roadmap_view.save_settings,
-                    args=(code,),
+        capabilities = {
+            c.id: f"{c.title} ({d.title})"
+            for d in in_scope
+            for c in d.capabilities
+            if card.capability(c.id).in_scope
+        }
+        # One capability at a time: a box for each of them (30 in the full questionnaire)
+        # cost more to redraw than the rest of the settings together.
+        chosen = st.selectbox(
+            "Capability",
+            options=list(capabilities),
+            format_func=capabilities.__getitem__,
+            key=roadmap_view.CAPABILITY_PICKER,
+        )
+        if chosen is not None:
+            st.selectbox(
+                "Its target",
+                options=roadmap_view.CAPABILITY_TARGETS,
+                format_func=roadmap_view.capability_target_label,
+                key=state.roadmap_capability_target_key(chosen),
+                on_change=roadmap_view.save_settings,
+                args=(code,),
+            )
+        own = roadmap_view.stored_capability_targets(record)
+        if own:
+            st.caption(
+                "With a target of their own: "
+                + ", ".join(
+                    f"{questionnaire.capabilities_by_id[c].title} {t:.1f}"
+                    for c, t in own.items()
                 )
+            )
     capacity_col, wip_col = st.columns(2)
     capacity_col.number_input(
         "Capacity per phase (effort points)",
@@ -135,7 +155,6 @@ with st.expander("How the plan is computed", icon=":material/calculate:"):
     st.markdown(roadmap_view.HOW_COMPUTED)
 
 st.header("The plan", anchor=False)
-roadmap_view.seed_tracking((*roadmap.items, *roadmap.deferred), tracking)
 if card.overall.score is None:
     st.info(
         "The roadmap follows from your answers. Answer some questions first.",
@@ -154,6 +173,7 @@ if roadmap.initiatives:
         width="stretch",
         key=state.ROADMAP_INITIATIVES,
     )
+roadmap_view.tracking_box(code, roadmap, tracking)
 for phase in roadmap.phases:
     if not phase.items:
         continue
@@ -162,14 +182,14 @@ for phase in roadmap.phases:
         min(1.0, phase.points_used / phase.capacity), text=roadmap_view.capacity_text(phase)
     )
     for item in phase.items:
-        roadmap_view.item_card(code, item, questionnaire)
+        roadmap_view.item_card(item, questionnaire, tracking)
 if roadmap.deferred:
     with st.expander(
         f"Not scheduled: over capacity ({len(roadmap.deferred)})", icon=":material/schedule:"
     ):
         st.caption("These wait for room: raise the capacity or the WIP limit to plan them.")
         for item in roadmap.deferred:
-            roadmap_view.item_card(code, item, questionnaire)
+            roadmap_view.item_card(item, questionnaire, tracking)
 if roadmap.unanswered:
     with st.expander(
         f"Answer these to complete the picture ({len(roadmap.unanswered)})",

@@ -10,6 +10,7 @@ from typing import Any
 
 import downloads
 import pytest
+import roadmap_view
 import state
 import store
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,8 +37,19 @@ def roadmap(new_app: Callable[..., AppTest], code: str, run: Run) -> AppTest:
 
 
 def item_ids(at: AppTest) -> set[str]:
-    prefix = state.tracking_status_key("")
-    return {s.key.removeprefix(prefix) for s in at.selectbox if s.key.startswith(prefix)}
+    """The items with a card on the page."""
+    prefix = "roadmap-item-"
+    return {c.key.removeprefix(prefix) for c in at.container if (c.key or "").startswith(prefix)}
+
+
+def track(at: AppTest, run: Run, item_id: str) -> AppTest:
+    """Choose the item the tracking box edits."""
+    return run(at.selectbox(key=roadmap_view.TRACK_PICKER).set_value(item_id))
+
+
+def card_text(at: AppTest, item_id: str) -> str:
+    box = at.container(key=f"roadmap-item-{item_id}")
+    return " ".join(m.value for m in (*box.markdown, *box.caption))
 
 
 def test_without_an_assessment_the_page_points_to_start(
@@ -99,13 +111,14 @@ def test_a_capability_target_is_stored_and_changes_the_plan(
     roadmap: AppTest, run: Run, sessions: sessionmaker[Session], code: str
 ) -> None:
     # delivery at 2: lead time (level 2) is no longer below target; del_measure drops out.
-    at = run(roadmap.selectbox(key=state.roadmap_capability_target_key("delivery"))
-             .set_value(2.0))
+    at = run(roadmap.selectbox(key=roadmap_view.CAPABILITY_PICKER).set_value("delivery"))
+    at = run(at.selectbox(key=state.roadmap_capability_target_key("delivery")).set_value(2.0))
     assert not at.exception
     with sessions() as session:
         assert storage.get_assessment(session, code).targets == {
             "processes": 4.0, "technology": 4.0, "delivery": 2.0}
     assert item_ids(at) == {"chg_auto"}
+    assert "With a target of their own: Delivery performance 2.0" in [c.value for c in at.caption]
 
 
 def test_the_page_shows_initiatives_projection_and_how_it_is_computed(
@@ -126,7 +139,8 @@ def test_the_page_shows_initiatives_projection_and_how_it_is_computed(
 def test_owner_due_date_and_status_of_an_item_are_stored(
     roadmap: AppTest, run: Run, sessions: sessionmaker[Session], code: str
 ) -> None:
-    at = run(roadmap.text_input(key=state.tracking_owner_key("del_measure")).input("Ana"))
+    at = track(roadmap, run, "del_measure")
+    at = run(at.text_input(key=state.tracking_owner_key("del_measure")).input("Ana"))
     at = run(at.date_input(key=state.tracking_due_key("del_measure")).set_value(date(2025, 3, 31)))
     at = run(at.selectbox(key=state.tracking_status_key("del_measure")).set_value("in_progress"))
     with sessions() as session:
@@ -139,6 +153,18 @@ def test_owner_due_date_and_status_of_an_item_are_stored(
             status="in_progress",
         )
     }
+    shown = card_text(at, "del_measure")
+    assert "Ana" in shown and "due 2025-03-31" in shown and "In progress" in shown
+    assert "No owner yet" in card_text(at, "chg_auto")
+
+
+def test_the_tracking_box_edits_one_item_at_a_time(roadmap: AppTest, run: Run) -> None:
+    # The first item of Now is chosen at first; the others have no inputs until chosen.
+    owners = [t.key for t in roadmap.text_input if t.key.startswith(state.tracking_owner_key(""))]
+    assert owners == [state.tracking_owner_key("del_measure")]
+    at = track(roadmap, run, "chg_auto")
+    owners = [t.key for t in at.text_input if t.key.startswith(state.tracking_owner_key(""))]
+    assert owners == [state.tracking_owner_key("chg_auto")]
 
 
 def test_a_new_tab_shows_the_stored_tracking(
@@ -147,11 +173,13 @@ def test_a_new_tab_shows_the_stored_tracking(
     new_app: Callable[..., AppTest],
     code: str,
 ) -> None:
-    run(roadmap.text_input(key=state.tracking_owner_key("del_measure")).input("Ana"))
-    run(roadmap.selectbox(key=state.tracking_status_key("del_measure")).set_value("done"))
-    tab = run(new_app(code).switch_page(ROADMAP))
+    at = track(roadmap, run, "del_measure")
+    run(at.text_input(key=state.tracking_owner_key("del_measure")).input("Ana"))
+    run(at.selectbox(key=state.tracking_status_key("del_measure")).set_value("done"))
+    tab = track(run(new_app(code).switch_page(ROADMAP)), run, "del_measure")
     assert tab.text_input(key=state.tracking_owner_key("del_measure")).value == "Ana"
     assert tab.selectbox(key=state.tracking_status_key("del_measure")).value == "done"
+    assert "Ana" in card_text(tab, "del_measure") and "Done" in card_text(tab, "del_measure")
     assert any("1 done" in s.value for s in tab.subheader)
 
 
@@ -169,7 +197,8 @@ def test_the_downloaded_files_hold_the_stored_settings(
     roadmap: AppTest, run: Run, code: str
 ) -> None:
     run(roadmap.slider(key=state.roadmap_target_key("processes")).set_value(4.5))
-    run(roadmap.selectbox(key=state.tracking_status_key("chg_auto")).set_value("done"))
+    at = track(roadmap, run, "chg_auto")
+    run(at.selectbox(key=state.tracking_status_key("chg_auto")).set_value("done"))
     shot = downloads.snapshot(store.record(code))
     exported = json.loads(downloads.json_text(shot))
     assert exported["targets"] == {"processes": 4.5, "technology": 4.0}
