@@ -16,6 +16,7 @@ deltas and progress to date in :mod:`assessment_models.trend`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,7 +26,7 @@ from assessment_models.benchmark import BenchmarkResult, benchmark
 from assessment_models.errors import SextantError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.report.tracking import Tracking
-from assessment_models.responses import Responses
+from assessment_models.responses import BenchmarkChoice, Responses
 from assessment_models.scoring import ScoreCard, score
 
 MAX_COMPARED = 8
@@ -305,17 +306,40 @@ def compare(board: Heatmap, teams: Sequence[str]) -> Heatmap:
     return Heatmap(unit=board.unit, columns=board.columns, rows=tuple(by_team[t] for t in teams))
 
 
-def dora_side_by_side(board: Heatmap, industry: str | None = None) -> list[
+def shared_benchmark(board: Heatmap) -> BenchmarkChoice:
+    """The DORA comparison the teams chose most often for their latest assessments.
+
+    Teams are compared against one industry so that the table reads across; the choice
+    most of them made is the fairest default (ties and no choice at all: DORA's default).
+    """
+    counts = Counter(
+        (choice.industry, choice.edition)
+        for row in board.rows
+        if row.assessment is not None and row.assessment.responses is not None
+        and (choice := row.assessment.responses.benchmark) is not None
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return BenchmarkChoice()
+    industry, edition = ranked[0][0]
+    return BenchmarkChoice(industry=industry, edition=edition)
+
+
+def dora_side_by_side(board: Heatmap, choice: BenchmarkChoice | None = None) -> list[
     tuple[str, BenchmarkResult]
 ]:
-    """Each team's latest DORA answers scored against the industry, for teams that gave any."""
+    """Each team's latest DORA answers scored against one industry, for teams that gave any.
+
+    ``choice`` defaults to :func:`shared_benchmark`: what most of the teams chose.
+    """
+    choice = choice or shared_benchmark(board)
     out = []
     for row in board.rows:
         latest = row.assessment
         if latest is None or latest.responses is None:
             continue
-        result = (benchmark(latest.questionnaire, latest.responses) if industry is None
-                  else benchmark(latest.questionnaire, latest.responses, industry))
+        result = benchmark(latest.questionnaire, latest.responses, choice.industry,
+                           choice.edition)
         if result.answered:
             out.append((row.team, result))
     return out

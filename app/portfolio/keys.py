@@ -31,6 +31,8 @@ STALE_MONTHS = f"{_P}stale_months"
 
 COMPARE_TEAMS = f"{_P}compare_teams"
 TREND_TEAM = f"{_P}trend_team"
+DORA_INDUSTRY = f"{_P}dora_industry"
+DORA_INDUSTRY_PRESET = f"{_P}dora_industry_preset"
 
 TEAM_NAME = f"{_P}team_name"
 ADD_TEAM = f"{_P}add_team"

@@ -9,6 +9,7 @@ import streamlit as st
 from charts import LEVEL_COLOURS
 from labels import plural
 
+from assessment_models.benchmark_data import industries
 from assessment_models.portfolio import (
     MAX_COMPARED,
     Heatmap,
@@ -17,9 +18,11 @@ from assessment_models.portfolio import (
     compare,
     dora_side_by_side,
     heatmap,
+    shared_benchmark,
     sort_rows,
 )
 from assessment_models.report.portfolio_pdf import render_portfolio_pdf
+from assessment_models.responses import BenchmarkChoice
 from assessment_models.rollup import Rollup, rollup
 from assessment_models.storage import OrganisationRecord
 from assessment_models.trend import capability_deltas, done_between, progress_to_date, trend
@@ -160,8 +163,22 @@ def compare_section(board: Heatmap) -> list[str]:
 
 def _dora_table(picked: Heatmap) -> None:
     """The chosen teams' DORA key metrics, scored 0–10 as DORA's Quick Check does."""
-    results = dora_side_by_side(picked)
     st.markdown("**DORA key metrics** (0 to 10, as DORA's Quick Check scores them)")
+    shared = shared_benchmark(picked)
+    names = industries(shared.edition)
+    # Preset to the teams' own choice, again whenever a different set of teams changes it;
+    # a choice made here holds while the teams stay the same.
+    if st.session_state.get(keys.DORA_INDUSTRY_PRESET) != shared.industry:
+        st.session_state[keys.DORA_INDUSTRY_PRESET] = shared.industry
+        st.session_state[keys.DORA_INDUSTRY] = shared.industry
+    industry = st.selectbox(
+        "Compare with", options=list(names), format_func=names.__getitem__,
+        key=keys.DORA_INDUSTRY,
+        help="Preset to the industry most of these teams chose for their own comparison.",
+    )
+    results = dora_side_by_side(
+        picked, BenchmarkChoice(industry=industry or shared.industry, edition=shared.edition)
+    )
     if not results:
         st.caption("None of these teams has answered the DORA key-metric questions.")
         return

@@ -29,6 +29,7 @@ from assessment_models.responses import (
 from assessment_models.storage.answer_rows import answer_row, is_empty
 from assessment_models.storage.assessment_rows import (
     check_scope,
+    fill_benchmark,
     find_assessment,
     new_access_code,
     new_assessment_row,
@@ -155,6 +156,7 @@ def import_team_assessment(
         if checked.targets is not None:
             row.targets = targets_json(questionnaire, checked.targets)
         row.wip_limit = checked.wip_limit
+        fill_benchmark(row, checked.benchmark)
         session.add(row)
         session.flush()
         session.add(AssessmentLinkRow(assessment_id=row.id, team_id=team.id, carried_over=0))

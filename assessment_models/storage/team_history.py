@@ -25,6 +25,7 @@ from assessment_models.responses import (
     Scope,
     TrackedWork,
 )
+from assessment_models.storage.assessment_rows import benchmark_of
 from assessment_models.storage.faults import storage_call
 from assessment_models.storage.organisations import _organisation
 from assessment_models.storage.records import StoredAssessment, StoredTeam
@@ -49,6 +50,8 @@ _ASSESSMENT_COLUMNS = (
     AssessmentRow.scope_exclude,
     AssessmentRow.targets,
     AssessmentRow.wip_limit,
+    AssessmentRow.benchmark_industry,
+    AssessmentRow.benchmark_edition,
     AssessmentRow.status,
     AssessmentRow.updated_at,
     AssessmentRow.finished_at,
@@ -165,6 +168,8 @@ def _stored(
         targets=None if row.targets is None else json.loads(row.targets),
         wip_limit=row.wip_limit,
         tracking=tracking,
+        # None when the team never chose: the portfolio then counts no choice for it.
+        benchmark=None if row.benchmark_industry is None else benchmark_of(row),
     )
     return StoredAssessment(
         code=row.access_code,

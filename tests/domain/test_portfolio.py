@@ -27,13 +27,15 @@ from assessment_models.portfolio import (
     TeamHistory,
     assessed,
     compare,
+    dora_side_by_side,
     heatmap,
     history,
     months_before,
+    shared_benchmark,
     sort_rows,
 )
 from assessment_models.questionnaire import Questionnaire
-from assessment_models.responses import Responses, parse_responses
+from assessment_models.responses import BenchmarkChoice, Responses, parse_responses
 from assessment_models.rollup import rollup, work_counts
 from assessment_models.trend import (
     capability_deltas,
@@ -293,3 +295,22 @@ def test_the_portfolio_csv_has_one_row_per_team_and_dimension(teams: list[TeamHi
         "Data,Technology,1.00,1,3,2025-09-01,60%,yes",
         "Search,,,,,,,",
     ]
+
+
+def test_the_dora_comparison_uses_the_industry_most_teams_chose(mini: Questionnaire) -> None:
+    def team(name: str, industry: str | None) -> TeamHistory:
+        extra = {} if industry is None else {"benchmark": {"industry": industry,
+                                                           "edition": "2025"}}
+        given = {**answers(3, 3, 3), "dora_deploys": {"value": 6}}
+        return history(name, [team_assessment(mini, name, date(2026, 6, 1), given, **extra)])
+
+    board = heatmap([team("A", "insurance"), team("B", "insurance"), team("C", "energy"),
+                     team("D", None)], today=TODAY)
+    assert shared_benchmark(board) == BenchmarkChoice(industry="insurance", edition="2025")
+    results = dora_side_by_side(board)
+    assert [name for name, _ in results] == ["A", "B", "C", "D"]
+    assert {result.industry for _, result in results} == {"insurance"}
+    # A tie, or no choice at all, falls back to DORA's own default.
+    tie = heatmap([team("A", "insurance"), team("C", "energy")], today=TODAY)
+    assert shared_benchmark(tie) == BenchmarkChoice()
+    assert shared_benchmark(heatmap([team("D", None)], today=TODAY)) == BenchmarkChoice()

@@ -58,8 +58,10 @@ def responses(levels: tuple[int, int, int], answers_extra: dict | None = None,  
 def organisation(sessions: sessionmaker[Session], mini: Questionnaire) -> dict[str, Any]:
     """Owner code, and per team the two assessment codes, oldest first."""
     codes: dict[str, list[str]] = {}
-    # Payments also answers a DORA key metric: 6 deployments a week (DORA bucket 5, score 8).
-    dora = {"Payments": {"answers_extra": {"dora_deploys": {"value": 6}}}}
+    # Payments also answers a DORA key metric: 6 deployments a week (DORA bucket 5, score 8),
+    # and compares itself with financial services.
+    dora = {"Payments": {"answers_extra": {"dora_deploys": {"value": 6}},
+                         "benchmark": {"industry": "financial_services", "edition": "2025"}}}
     with sessions() as session:
         owner = storage.create_organisation(session, "Acme Bank")
         for name, (first, second) in TEAMS.items():
@@ -161,7 +163,18 @@ def test_compare_sets_the_dora_key_metrics_side_by_side(page: AppTest, run: Run)
     dora = next(t.value for t in page.table if "Deployment frequency" in t.value.columns)
     assert list(dora["Team"]) == ["Payments", dora["Team"].iloc[-1]]  # Cards gave no DORA answer
     assert dora.iloc[0]["Deployment frequency"] == "8.0"
-    assert "(mean)" in list(dora["Team"])[-1]
+    # The industry row is the comparison Payments chose, the only choice among these teams.
+    assert list(dora["Team"])[-1] == "Financial Services (mean)"
+    assert page.selectbox(key=keys.DORA_INDUSTRY).value == "financial_services"
+
+
+def test_the_dora_comparison_can_switch_industry(page: AppTest, run: Run) -> None:
+    run(page.multiselect(key=keys.COMPARE_TEAMS).set_value(["Payments"]))
+    run(page.selectbox(key=keys.DORA_INDUSTRY).set_value("government"))
+    dora = next(t.value for t in page.table if "Deployment frequency" in t.value.columns)
+    assert list(dora["Team"]) == ["Payments", "Government (mean)"]
+    assert dora.iloc[0]["Deployment frequency"] == "8.0"  # the team's own score does not move
+    assert any("Government, DORA Quick Check" in c.value for c in page.caption)
 
 
 def test_the_trend_compares_any_two_assessments_of_the_chosen_team(
