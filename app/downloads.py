@@ -3,7 +3,10 @@
 Each file is built only when its button is clicked: ``st.download_button`` takes a
 zero-argument callable for ``data`` and runs it on a separate thread. So the callables here
 capture plain, immutable values read during the script run and never touch Streamlit or
-the database; the PDF is not rebuilt on every rerun.
+the database; the PDF is not rebuilt on every rerun. A file that cannot be built is said
+under the buttons, with a reference and what still works (:mod:`file_builds`).
+
+The buttons are a fragment: a click, or another page size, reruns them and not the page.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+import file_builds
+import guard
 import state
 import store
 import streamlit as st
@@ -124,6 +129,46 @@ def render_downloads(
     except SextantError as exc:
         st.error(exc.message)
         return
+    _buttons(shot)
+
+
+#: What each file is called in a message, and what still works when it cannot be built.
+_WHEN_IT_FAILS = {
+    state.DOWNLOAD_PDF: (
+        "The report (PDF)",
+        "Try the other page size. The assessment (JSON) holds every answer and imports "
+        "again on the Start page.",
+    ),
+    state.DOWNLOAD_JSON: (
+        "The assessment (JSON)",
+        "The report (PDF) and the two CSV files are built on their own and may still work.",
+    ),
+    state.DOWNLOAD_ROADMAP_CSV: (
+        "The roadmap (CSV)",
+        "The report (PDF) and the assessment (JSON) are built on their own and may still work.",
+    ),
+    state.DOWNLOAD_ANSWERS_CSV: (
+        "The answers (CSV)",
+        "The report (PDF) and the assessment (JSON) are built on their own and may still work.",
+    ),
+}
+
+
+def failure_message(key: str, reference: str) -> str:
+    """What the page says when the file of button ``key`` could not be built."""
+    what, instead = _WHEN_IT_FAILS[key]
+    return (
+        f"{what} could not be built, so nothing was downloaded. Your answers are not "
+        f"affected. {instead} Reference {reference}: quote it to whoever runs Sextant; the "
+        "details are in their server log."
+    )
+
+
+@st.fragment
+@guard.guarded
+def _buttons(shot: Snapshot) -> None:
+    tab = file_builds.tab_token()
+    file_builds.take_outcomes(tab)
     st.segmented_control(
         "PDF page size",
         options=list(PAGE_SIZES),
@@ -166,14 +211,22 @@ def render_downloads(
     for column, (label, key, data, file_name, mime) in zip(columns, buttons, strict=True):
         column.download_button(
             label,
-            data=data,
+            data=file_builds.guarded(data, tab, key),
             file_name=file_name,
             mime=mime,
             key=key,
             icon=":material/download:",
-            on_click="ignore",
+            on_click=file_builds.clicked,
+            args=(key,),
             width="stretch",
         )
+    for key in _WHEN_IT_FAILS:
+        reference = file_builds.failure(key)
+        if reference is not None:
+            # A warning, not an error: nothing is lost, and the message says what works.
+            st.warning(failure_message(key, reference), icon=":material/report:")
+    if file_builds.building():
+        file_builds.watch(tab)
     st.caption(
         "The PDF is a report for leadership. The JSON file imports again on the Start page, "
         "here or on another server, with targets and tracked work. The roadmap CSV imports "

@@ -7,10 +7,12 @@ is away the page checks by itself and comes back when it answers again.
 
 from __future__ import annotations
 
+import functools
 import logging
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
+from typing import ParamSpec
 
 import save_status
 import state
@@ -24,17 +26,19 @@ log = logging.getLogger("sextant.app")
 #: How often a page that could not reach the database checks whether it is back.
 CHECK_EVERY = timedelta(seconds=3)
 
+P = ParamSpec("P")
+
 
 def run(app: Callable[[], None]) -> None:
     """Run the app (routing and the page it picks) behind the guard."""
     try:
         app()
     except DatabaseUnavailableError as exc:
-        reference = _reference()
-        log.warning("page stopped, database unavailable [ref %s]", reference, exc_info=exc)
+        ref = reference()
+        log.warning("page stopped, database unavailable [ref %s]", ref, exc_info=exc)
         st.warning(
             f"{exc.message} This page will come back by itself when the database answers "
-            f"again. (Reference {reference})",
+            f"again. (Reference {ref})",
             icon=":material/cloud_off:",
         )
         st.caption(saved_summary())
@@ -43,15 +47,25 @@ def run(app: Callable[[], None]) -> None:
         st.error(exc.message)
         st.caption(saved_summary())
     except Exception:
-        reference = _reference()
-        log.exception("page failed [ref %s]", reference)
+        ref = reference()
+        log.exception("page failed [ref %s]", ref)
         st.error(
             "Something went wrong on this page, so it stopped here. "
-            f"Reference {reference}: quote it to whoever runs Sextant; the details are in "
+            f"Reference {ref}: quote it to whoever runs Sextant; the details are in "
             "their server log.",
             icon=":material/error:",
         )
         st.caption(saved_summary())
+
+
+def guarded(draw: Callable[P, None]) -> Callable[P, None]:
+    """``draw`` behind the same guard: for a fragment, whose own reruns skip the page's."""
+
+    @functools.wraps(draw)
+    def run_guarded(*args: P.args, **kwargs: P.kwargs) -> None:
+        run(lambda: draw(*args, **kwargs))
+
+    return run_guarded
 
 
 def notices() -> None:
@@ -73,7 +87,8 @@ def saved_summary() -> str:
     return "Every answer you gave before this is saved."
 
 
-def _reference() -> str:
+def reference() -> str:
+    """A short reference for one error, shown to the user and written in the server log."""
     return secrets.token_hex(4).upper()
 
 

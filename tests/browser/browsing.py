@@ -46,15 +46,18 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> None:
-        command = [
+    def command(self) -> list[str]:
+        return [
             sys.executable, "-m", "streamlit", "run", "app/streamlit_app.py",
             "--server.headless", "true", "--server.port", str(self.port),
             "--browser.gatherUsageStats", "false",
         ]  # fmt: skip
+
+    def start(self) -> None:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+                self.command(), cwd=PROJECT_ROOT, env=self.env, stdout=log,
+                stderr=subprocess.STDOUT,
             )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -93,7 +96,7 @@ def question(page: Any, question_id: str) -> Any:
     return page.locator(f".st-key-q-{question_id}")
 
 
-def serve(tmp_path: Path, questionnaire: Path) -> Server:
+def serve(tmp_path: Path, questionnaire: Path, kind: type[Server] = Server) -> Server:
     """A started server whose only questionnaire is ``questionnaire``, on a free port."""
     questionnaires = tmp_path / "questionnaires"
     questionnaires.mkdir()
@@ -106,6 +109,6 @@ def serve(tmp_path: Path, questionnaire: Path) -> Server:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    running = Server(port, env, tmp_path / "streamlit.log")
+    running = kind(port, env, tmp_path / "streamlit.log")
     running.start()
     return running
