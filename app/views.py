@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import links
 import routes
 import state
 import store
@@ -17,7 +17,6 @@ from assessment_models.responses import Responses
 from assessment_models.scoring import ScoreCard, score
 from assessment_models.storage import AssessmentRecord
 
-_PAGE_PATHS = {"start", "assess", "review", "results", "roadmap"}
 #: Longest part of a mistyped access code repeated back in a message.
 _SHOWN_CODE_LENGTH = 80
 
@@ -102,16 +101,7 @@ def next_unanswered(
 
 def resume_link(code: str) -> str:
     """The address that reopens this assessment, from the address the browser used."""
-    query = urlencode({state.CODE_PARAM: code})
-    url = st.context.url
-    if not url:
-        return f"/?{query}"
-    parts = urlsplit(url)
-    path = parts.path.rstrip("/")
-    head, _, last = path.rpartition("/")
-    if last in _PAGE_PATHS or last.startswith(routes.dimension_url_path("")):
-        path = head
-    return urlunsplit((parts.scheme, parts.netloc, path + "/", query, ""))
+    return links.app_link("", {state.CODE_PARAM: code})
 
 
 def saved_caption() -> None:

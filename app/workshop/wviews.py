@@ -7,8 +7,8 @@ many answers a figure rests on ("n of N").
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import links
 import plotly.graph_objects as go
 import segno
 import streamlit as st
@@ -39,18 +39,6 @@ ANONYMITY_SHORT = {
     "facilitator_only": "facilitator only",
     "anonymous": "anonymous",
 }
-_PAGE_PATHS = {
-    "start",
-    "assess",
-    "review",
-    "results",
-    "roadmap",
-    "join",
-    "workshop",
-    "projector",
-    "consensus",
-    "group",
-}
 
 
 def open_workshop() -> WorkshopRecord:
@@ -66,26 +54,12 @@ def open_workshop() -> WorkshopRecord:
     st.stop()
 
 
-def app_link(path: str, params: dict[str, str]) -> str:
-    """An address on this server, built from the address the browser used."""
-    url = st.context.url or ""
-    query = urlencode(params)
-    if not url:
-        return f"/{path}?{query}"
-    parts = urlsplit(url)
-    base = parts.path.rstrip("/")
-    head, _, last = base.rpartition("/")
-    if last in _PAGE_PATHS:
-        base = head
-    return urlunsplit((parts.scheme, parts.netloc, f"{base}/{path}", query, ""))
-
-
 def join_link(join_code: str) -> str:
-    return app_link("join", {wstate.JOIN_PARAM: join_code})
+    return links.app_link("join", {wstate.JOIN_PARAM: join_code})
 
 
 def facilitator_link(code: str) -> str:
-    return app_link("workshop", {wstate.FACILITATOR_PARAM: code})
+    return links.app_link("workshop", {wstate.FACILITATOR_PARAM: code})
 
 
 def qr_png(text: str) -> bytes:
