@@ -114,8 +114,20 @@ def test_a_page_opened_while_postgresql_is_cut_says_so_calmly_and_comes_back(
     assert at.title[0].value == "Processes"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def app_database(
+    request: pytest.FixtureRequest, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """The app's database: the test's SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        return f"sqlite:///{database}"
+    url = request.getfixturevalue("postgres_url")  # skips with the reason unless required
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
 def test_two_windows_a_comment_never_rewrites_the_level_and_a_clash_is_shown(
-    new_app: Callable[..., AppTest], run: Run, database: Path
+    new_app: Callable[..., AppTest], run: Run, app_database: str
 ) -> None:
     first = new_app()
     code = open_assess(first, run)
@@ -128,7 +140,7 @@ def test_two_windows_a_comment_never_rewrites_the_level_and_a_clash_is_shown(
     run(second.radio(key=state.answer_key("chg_approval")).set_value(4))
     # The first window still shows level 2 and adds a comment: the level stays 4.
     run(first.text_area(key=state.comment_key("chg_approval")).input("CAB every Tuesday"))
-    url = f"sqlite:///{database}"
+    url = app_database
     assert stored_level(url, code, "chg_approval") == 4
 
     # The first window now changes the level it last saw as 2: it is told, nothing changes.
