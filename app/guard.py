@@ -81,7 +81,7 @@ def saved_summary() -> str:
     if waiting:
         return (
             f"Every answer you saw marked as saved is stored. {waiting} more "
-            f"{'is' if waiting == 1 else 'are'} kept in this window only, not saved yet: "
+            f"{'is' if waiting == 1 else 'are'} kept in this tab only, not saved yet: "
             "keep this tab open and Sextant will save them when it can."
         )
     return "Every answer you gave before this is saved."

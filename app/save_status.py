@@ -34,20 +34,24 @@ def show(code: str) -> None:
     for conflict in list(state.conflicts().values()):
         _conflict(code, questionnaire, conflict)
     if state.pending():
-        _waiting(code)
+        _waiting(code, questionnaire)
     elif state.offline_since() is not None:
         _offline()
     recovered = state.pop_recovered()
     if recovered is not None:
         st.success(
             f"Everything is saved now ({clock_text(recovered, st.context.timezone)}): the "
-            "answers kept in this window went through.",
+            "answers this tab was keeping went through.",
             icon=":material/cloud_done:",
         )
 
 
+#: How many waiting questions the notice names; the rest are counted.
+NAMED = 3
+
+
 @st.fragment(run_every=CHECK_EVERY)
-def _waiting(code: str) -> None:
+def _waiting(code: str, questionnaire: Questionnaire | None) -> None:
     if actions.retry_pending(code):
         st.rerun(scope="app")  # every caption on the page should now say "Saved"
     waiting = state.pending()
@@ -58,10 +62,12 @@ def _waiting(code: str) -> None:
         count = plural(len(waiting), "answer is", "answers are")
         st.markdown(
             f":material/cloud_off: **Not saved yet.** {count} "
-            "kept in this window only: the database has not answered since "
+            "kept in this tab only: the database has not answered since "
             f"{clock_text(since, st.context.timezone)}. Sextant tries again by itself "
             f"(next try in {seconds} s) and says here when it went through. Keep this tab open."
         )
+        # Which ones: until they are saved, a question's own badge may still say otherwise.
+        st.text(waiting_questions(questionnaire, list(waiting)))
         st.button(
             "Try again now",
             key=RETRY_NOW,
@@ -94,7 +100,7 @@ def _conflict(code: str, questionnaire: Questionnaire | None, conflict: state.Co
     )
     with st.container(border=True):
         st.warning(
-            f"This answer was changed in another window at {when}: {title}",
+            f"This answer was changed in another window at {when}: “{title}”",
             icon=":material/sync_problem:",
         )
         st.text(f"Now stored: {theirs}\nYours, not saved: {mine}")
@@ -114,6 +120,17 @@ def _conflict(code: str, questionnaire: Questionnaire | None, conflict: state.Co
             type="primary",
             width="stretch",
         )
+
+
+def waiting_questions(questionnaire: Questionnaire | None, question_ids: list[str]) -> str:
+    """One line per waiting question (its text), the first few only, then how many more."""
+    questions = questionnaire.questions_by_id if questionnaire else {}
+    lines = [
+        f"• {questions[q].text}" if q in questions else f"• {q}" for q in question_ids[:NAMED]
+    ]
+    if len(question_ids) > NAMED:
+        lines.append(f"• and {len(question_ids) - NAMED} more")
+    return "\n".join(lines)
 
 
 def _describe(questionnaire: Questionnaire | None, conflict: state.Conflict, answer: Answer) -> str:

@@ -110,8 +110,11 @@ def saved_caption() -> None:
     if error:
         st.error(error, icon=":material/error:")
         return
-    if state.pending():  # never claim "Saved" while an answer waits in this window
+    if state.pending():  # never claim "Saved" while an answer waits in this tab
         st.caption(":material/cloud_off: Not saved yet: see the notice at the top of the page.")
+        return
+    if state.conflicts():  # nor while the respondent's last change waits for a decision
+        st.caption(":material/sync_problem: Not saved: see the notice at the top of the page.")
         return
     at = state.saved_at()
     if at is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import save_status
 import state
 from streamlit.testing.v1 import AppTest
 
@@ -60,6 +61,7 @@ def test_an_answer_given_while_sqlite_is_locked_is_kept_then_saved(
     lock.hold()
     run(at.radio(key=state.answer_key("chg_approval")).set_value(3))
     assert "Not saved yet." in texts(at)
+    assert [t.value for t in at.text] == ["• How does a routine change get approved?"]
     assert not any("cloud_done" in c.value for c in at.caption)  # no "Saved" claim
     assert at.radio(key=state.answer_key("chg_approval")).value == 3  # still on screen
     assert stored_level(url, code, "chg_approval") is None
@@ -89,7 +91,7 @@ def test_answers_given_while_postgresql_hangs_are_kept_then_saved(
     try:
         run(at.radio(key=state.answer_key("chg_approval")).set_value(2))
         run(at.radio(key=state.answer_key("chg_rollback")).set_value(5))  # queued at once
-        assert "2 answers are kept in this window only" in texts(at)
+        assert "2 answers are kept in this tab only" in texts(at)
         assert at.radio(key=state.answer_key("chg_approval")).value == 2
     finally:
         relay.resume()
@@ -146,8 +148,19 @@ def test_two_windows_a_comment_never_rewrites_the_level_and_a_clash_is_shown(
     # The first window now changes the level it last saw as 2: it is told, nothing changes.
     run(first.radio(key=state.answer_key("chg_approval")).set_value(1))
     assert "This answer was changed in another window at" in texts(first)
+    assert not any("cloud_done" in c.value for c in first.caption)  # no "Saved" claim
     assert any("Now stored: " in t.value and "(level 4)" in t.value for t in first.text)
     assert stored_level(url, code, "chg_approval") == 4
 
     run(first.button(key="app.keep_mine.chg_approval").click())  # the user decides
     assert stored_level(url, code, "chg_approval") == 1
+
+
+def test_the_notice_names_three_waiting_questions_then_counts_the_rest(mini) -> None:
+    ids = list(mini.questions_by_id)
+    assert len(ids) == 5
+    lines = save_status.waiting_questions(mini, ids).splitlines()
+    assert lines[0] == "• How does a routine change get approved?"
+    assert len(lines) == 4
+    assert lines[3] == "• and 2 more"
+    assert save_status.waiting_questions(None, ["chg_approval"]) == "• chg_approval"
