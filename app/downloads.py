@@ -6,7 +6,8 @@ capture plain, immutable values read during the script run and never touch Strea
 the database; the PDF is not rebuilt on every rerun. A file that cannot be built is said
 under the buttons, with a reference and what still works (:mod:`file_builds`).
 
-The buttons are a fragment: a click, or another page size, reruns them and not the page.
+The buttons are a fragment: another page size reruns them and not the page; a click reruns
+only the fragment under them that says how the build went.
 """
 
 from __future__ import annotations
@@ -168,7 +169,6 @@ def failure_message(key: str, reference: str) -> str:
 @guard.guarded
 def _buttons(shot: Snapshot) -> None:
     tab = file_builds.tab_token()
-    file_builds.take_outcomes(tab)
     st.segmented_control(
         "PDF page size",
         options=list(PAGE_SIZES),
@@ -220,13 +220,7 @@ def _buttons(shot: Snapshot) -> None:
             args=(key,),
             width="stretch",
         )
-    for key in _WHEN_IT_FAILS:
-        reference = file_builds.failure(key)
-        if reference is not None:
-            # A warning, not an error: nothing is lost, and the message says what works.
-            st.warning(failure_message(key, reference), icon=":material/report:")
-    if file_builds.building():
-        file_builds.watch(tab)
+    file_builds.outcomes(tab, tuple(_WHEN_IT_FAILS), failure_message)
     st.caption(
         "The PDF is a report for leadership. The JSON file imports again on the Start page, "
         "here or on another server, with targets and tracked work. The roadmap CSV imports "

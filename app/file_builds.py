@@ -7,9 +7,9 @@ for five seconds. That is all: nothing says what to do, and the line vanishes.
 
 So each builder is wrapped: a failure is logged with a reference (the scheme of
 :mod:`guard`) and left in a small thread-safe store, keyed by a token of the browser tab.
-Clicking the button starts a short check (:func:`watch`, once a second, only while a file
-is being built); when the build has ended it reruns the page, which shows a plain message
-with the reference and what still works, under the buttons, until the file builds.
+Clicking the button reruns only :func:`outcomes` under the buttons, which then checks once
+a second while a file is being built; when the build has ended it reruns the page, which
+shows a plain message with the reference and what still works, until the file builds.
 """
 
 from __future__ import annotations
@@ -31,6 +31,9 @@ log = logging.getLogger("sextant.app")
 CHECK_EVERY = timedelta(seconds=1)
 #: How long the page keeps checking after a click; a build is never expected to take this.
 GIVE_UP_AFTER = timedelta(minutes=2)
+
+#: The fragment under the buttons that says how builds ended; a click reruns only it.
+OUTCOMES_KEY = "downloads.outcomes"
 
 _TOKEN = "downloads.token"
 _BUILDING = "downloads.building"
@@ -107,6 +110,10 @@ def clicked(key: str) -> None:
     """``on_click`` of a download button: its file is being built; check until it ends."""
     page_errors.set_error(_ERRORS, key, None)
     st.session_state.setdefault(_BUILDING, {})[key] = datetime.now(UTC)
+    # Rerun the outcomes only, never the buttons. A run that draws a download button gives
+    # it a new file id and drops the old one at its end; the request this click sent with
+    # the old id then finds nothing on a busy server, and no file arrives.
+    st.rerun(OUTCOMES_KEY)
 
 
 def building() -> bool:
@@ -131,11 +138,25 @@ def take_outcomes(tab: str) -> bool:
     return bool(ended)
 
 
+@st.fragment(key=OUTCOMES_KEY)
+@guard.guarded
+def outcomes(tab: str, keys: tuple[str, ...], message: Callable[[str, str], str]) -> None:
+    """Under the buttons: a warning per file that could not be built (``message(key,
+    reference)``), and the check while one is being built."""
+    take_outcomes(tab)
+    for key in keys:
+        reference = failure(key)
+        if reference is not None:
+            # A warning, not an error: nothing is lost, and the message says what works.
+            st.warning(message(key, reference), icon=":material/report:")
+    if building():
+        _check(tab)
+
+
 @st.fragment(run_every=CHECK_EVERY)
 @guard.guarded
-def watch(tab: str) -> None:
-    """Drawn only while a file is being built: rerun the page once the build has ended."""
+def _check(tab: str) -> None:
     if take_outcomes(tab) or not building():
-        # The whole page, not this fragment: the buttons' area must show the outcome and
-        # stop drawing this check, which only a run of its parent does.
+        # The whole page, not this check: only a run of its parent draws the outcome and
+        # stops drawing the check. The build has ended, so no click waits on a file id.
         st.rerun(scope="app")

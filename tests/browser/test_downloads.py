@@ -99,3 +99,16 @@ def test_a_report_that_cannot_be_built_says_so_with_a_reference(
         page.get_by_role("button", name="Assessment (JSON)").click()
     assert json.loads(Path(download.value.path()).read_text())["questionnaire"] == "mini"
     page.close()
+
+
+def test_two_downloads_clicked_one_after_the_other_both_arrive(
+    browser: Any, server: Server
+) -> None:
+    page = open_roadmap(browser, server)
+    with page.expect_download() as report:
+        page.get_by_role("button", name="Report (PDF)").click()
+    with page.expect_download() as answers:
+        page.get_by_role("button", name="Answers (CSV)").click()
+    assert Path(report.value.path()).read_bytes().startswith(b"%PDF")
+    assert Path(answers.value.path()).read_text().startswith("Dimension,Capability")
+    page.close()

@@ -81,7 +81,7 @@ def test_a_report_that_cannot_be_built_says_so_with_the_reference_in_the_log(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     monkeypatch.setattr(downloads, "pdf_bytes", fail)
-    at = click(roadmap, state.DOWNLOAD_PDF, run)
+    at = click(run(roadmap), state.DOWNLOAD_PDF, run)
     with (
         caplog.at_level(logging.ERROR, logger="sextant.app"),
         pytest.raises(file_builds.FileNotBuiltError),
@@ -105,13 +105,13 @@ def test_the_message_goes_once_the_report_builds(
 ) -> None:
     with monkeypatch.context() as broken:
         broken.setattr(downloads, "pdf_bytes", fail)
-        at = click(roadmap, state.DOWNLOAD_PDF, run)
+        at = click(run(roadmap), state.DOWNLOAD_PDF, run)
         with pytest.raises(file_builds.FileNotBuiltError):
             built(builders, "-report.pdf")()
         at = run(at)
         assert at.warning
 
-    at = click(at, state.DOWNLOAD_PDF, run)
+    at = click(run(at), state.DOWNLOAD_PDF, run)
     assert not at.warning  # trying again clears it while the file is built
     assert bytes(built(builders, "-report.pdf")()).startswith(b"%PDF")
     at = run(at)
@@ -122,7 +122,7 @@ def test_a_failed_export_names_what_still_works(
     roadmap: AppTest, run: Run, builders: Builders, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(downloads, "json_text", fail)
-    at = click(roadmap, state.DOWNLOAD_JSON, run)
+    at = click(run(roadmap), state.DOWNLOAD_JSON, run)
     with pytest.raises(file_builds.FileNotBuiltError):
         built(builders, "-assessment.json")()
     at = run(at)
