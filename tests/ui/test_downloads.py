@@ -7,27 +7,19 @@ registers it and run it as Streamlit's thread would, then let the page run again
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import downloads
 import file_builds
 import pytest
 import state
-from sqlalchemy.orm import Session, sessionmaker
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from assessment_models import storage
-from assessment_models.loader import load_questionnaire
-from assessment_models.responses import Responses
-
 ROADMAP = "app_pages/roadmap.py"
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 Run = Callable[[Any], AppTest]
 Builders = dict[str, Callable[[], str | bytes]]
@@ -50,13 +42,9 @@ def builders(monkeypatch: pytest.MonkeyPatch) -> Iterator[Builders]:
 
 @pytest.fixture
 def roadmap(
-    sessions: sessionmaker[Session], new_app: Callable[..., AppTest], run: Run, builders: Builders
+    mini_code: str, new_app: Callable[..., AppTest], run: Run, builders: Builders
 ) -> AppTest:
-    questionnaire = load_questionnaire(FIXTURES / "mini.yaml")
-    data = json.loads((FIXTURES / "mini-responses.json").read_text(encoding="utf-8"))
-    with sessions() as session:
-        code = storage.import_responses(session, questionnaire, Responses.model_validate(data))
-    return run(new_app(code).switch_page(ROADMAP))
+    return run(new_app(mini_code).switch_page(ROADMAP))
 
 
 def click(at: AppTest, key: str, run: Run) -> AppTest:
