@@ -41,9 +41,14 @@ def new_access_code() -> str:
     return secrets.token_urlsafe(32)
 
 
+def is_access_code(code: object) -> bool:
+    """Whether ``code`` has the shape of an access code (it may still open nothing)."""
+    return isinstance(code, str) and _CODE_PATTERN.fullmatch(code) is not None
+
+
 def find_assessment(session: Session, code: str, *, lock: bool = False) -> AssessmentRow:
     """The row this access code opens; ``lock`` holds it until the transaction ends."""
-    if not isinstance(code, str) or not _CODE_PATTERN.fullmatch(code):
+    if not is_access_code(code):
         raise NotFoundError(NOT_FOUND_MESSAGE)
     query = select(AssessmentRow).where(AssessmentRow.access_code == code)
     if lock:  # PostgreSQL: one writer per assessment at a time (SQLite ignores it)

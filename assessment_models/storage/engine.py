@@ -34,7 +34,7 @@ STATEMENT_TIMEOUT_ENV = "SEXTANT_DB_STATEMENT_TIMEOUT"
 
 #: Connections kept open per process (PostgreSQL), and how many more a burst may open.
 POOL_SIZE = 5
-POOL_OVERFLOW = 10
+POOL_OVERFLOW = 45
 
 
 @dataclass(frozen=True)
