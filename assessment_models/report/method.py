@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
+
 from reportlab.platypus import Flowable
 
 from assessment_models.benchmark import BenchmarkResult
@@ -11,6 +14,20 @@ from assessment_models.report.layout import Paragraph, chunks, grid, keep_with
 from assessment_models.report.styles import Styles, esc
 from assessment_models.responses import Confidence, Responses
 from assessment_models.scoring import ScoreCard
+
+
+@dataclass(frozen=True)
+class CarriedOver:
+    """A re-assessment's answers copied from the previous one: how many, and which of them
+    the respondent kept without looking (neither confirmed nor changed)."""
+
+    carried: int
+    unconfirmed: Collection[str] = ()  # question ids
+
+    @property
+    def confirmed(self) -> int:
+        return self.carried - len(self.unconfirmed)
+
 
 METHOD = (
     "Each answer gives a maturity level from 1 to 5: the level of the description chosen, "
@@ -34,6 +51,7 @@ def method_and_scope(
     result: BenchmarkResult,
     s: Styles,
     width: float,
+    carried: CarriedOver | None = None,
 ) -> list[Flowable]:
     overall = card.overall
     out: list[Flowable] = [Paragraph("Method and scope", s.h1),
@@ -60,6 +78,9 @@ def method_and_scope(
     if unanswered:
         out.append(Paragraph("Still to answer: " + "; ".join(esc(t) for t in unanswered),
                              s.body))
+
+    if carried is not None and carried.carried:
+        out += _carried_over(questionnaire, carried, s)
 
     low = [(qid, a) for qid, a in responses.answers.items() if a.confidence == Confidence.LOW]
     out.append(Paragraph("Answers given with low confidence", s.h2))
@@ -127,4 +148,23 @@ def appendix(
             out += keep_with([*heading, Paragraph(esc(capability.title), s.h3)],
                              grid(rows, widths, s), width, rows=1)
             heading = []
+    return out
+
+
+def _carried_over(questionnaire: Questionnaire, carried: CarriedOver, s: Styles) -> list[Flowable]:
+    """How much of a re-assessment is today's judgement and how much was kept unexamined:
+    a reader weighs a score whose answers were only carried forward differently."""
+    out: list[Flowable] = [Paragraph("Answers carried over", s.h2)]
+    lead = (f"This is a re-assessment. It started from the previous assessment's "
+            f"{carried.carried} answers; the respondent confirmed or changed "
+            f"{carried.confirmed} of them.")
+    if not carried.unconfirmed:
+        out.append(Paragraph(lead + " Every answer reflects a fresh look.", s.body))
+        return out
+    texts = [questionnaire.questions_by_id[qid].text for qid in questionnaire.questions_by_id
+             if qid in carried.unconfirmed]
+    out.append(Paragraph(
+        f"{lead} {len(carried.unconfirmed)} were kept as they were, without a second look, "
+        "and may describe how things stood at the previous assessment: "
+        + "; ".join(esc(t) for t in texts) + ".", s.body))
     return out

@@ -28,7 +28,7 @@ from assessment_models.errors import SextantError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.report.dora import dora_page
 from assessment_models.report.front import DRAFT_RED, cover, executive_summary
-from assessment_models.report.method import appendix, method_and_scope
+from assessment_models.report.method import CarriedOver, appendix, method_and_scope
 from assessment_models.report.plan import plan_pages
 from assessment_models.report.sections import maturity
 from assessment_models.report.styles import MUTED, RULE, Styles, make_styles
@@ -81,8 +81,10 @@ def render_pdf(
     generated_on: date | None = None,
     invariant: bool = False,
     workshop: WorkshopSummary | None = None,
+    carried: CarriedOver | None = None,
 ) -> bytes:
-    """The whole report as PDF bytes; ``workshop`` adds how a workshop's group agreed."""
+    """The whole report as PDF bytes; ``workshop`` adds how a workshop's group agreed,
+    ``carried`` how much of a re-assessment was carried over unexamined."""
     size = resolve_page_size(page_size)
     day = generated_on or date.today()
     s = make_styles()
@@ -115,7 +117,8 @@ def render_pdf(
     if workshop is not None:  # a workshop's consensus (issue 13)
         story += workshop_section(workshop, s, width)
         story.append(PageBreak())
-    story += method_and_scope(questionnaire, responses, card, found.benchmark, s, width)
+    story += method_and_scope(questionnaire, responses, card, found.benchmark, s, width,
+                             carried)
     story.append(PageBreak())
     story += appendix(questionnaire, responses, s, width)
 

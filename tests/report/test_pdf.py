@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.report import fonts as fonts_module
 from assessment_models.report import styles as styles_module
+from assessment_models.report.method import CarriedOver
 from assessment_models.report.pdf import ReportError, render_pdf
 from assessment_models.responses import Responses, parse_responses
 from assessment_models.roadmap import build_roadmap
@@ -177,3 +178,19 @@ def test_every_page_says_which_of_how_many_it_is(
     assert total > 3
     for number, page in enumerate(reader.pages, start=1):
         assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_a_reassessment_says_how_many_answers_were_carried_over_unexamined(
+    quick: Questionnaire, quick_responses: Responses
+) -> None:
+    kept = list(quick.questions_by_id)[:2]
+    text = flat(text_of(render(quick, quick_responses,
+                               carried=CarriedOver(carried=12, unconfirmed=frozenset(kept)))))
+    assert ("It started from the previous assessment's 12 answers; the respondent confirmed "
+            "or changed 10 of them. 2 were kept as they were, without a second look") in text
+    for qid in kept:
+        assert flat(quick.questions_by_id[qid].text) in text
+
+    all_looked_at = flat(text_of(render(quick, quick_responses, carried=CarriedOver(12))))
+    assert "confirmed or changed 12 of them. Every answer reflects a fresh look." in all_looked_at
+    assert "Answers carried over" not in flat(text_of(render(quick, quick_responses)))
