@@ -31,6 +31,8 @@ def render_question(
         )
         if carried:
             badge = reassess.CARRIED_BADGE
+        if question.id in state.pending():  # given here, the database has not taken it yet
+            badge = ":orange-badge[:material/cloud_off: Not saved yet]"
         st.markdown(f"**{question.text}**  \n{badge}", help=question.help or None)
         if disabled:
             _read_only(questionnaire, question, answer)

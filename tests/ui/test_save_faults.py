@@ -51,6 +51,12 @@ def texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def badge_of(at: AppTest, question_text: str) -> str:
+    """The status badge under a question's title, in words."""
+    heading = next(m.value for m in at.markdown if m.value.startswith(f"**{question_text}**"))
+    return heading.split("]")[0].rsplit(": ", 1)[-1]
+
+
 def test_an_answer_given_while_sqlite_is_locked_is_kept_then_saved(
     new_app: Callable[..., AppTest], run: Run, database: Path, sqlite_lock
 ) -> None:
@@ -65,12 +71,15 @@ def test_an_answer_given_while_sqlite_is_locked_is_kept_then_saved(
     assert not any("cloud_done" in c.value for c in at.caption)  # no "Saved" claim
     assert at.radio(key=state.answer_key("chg_approval")).value == 3  # still on screen
     assert stored_level(url, code, "chg_approval") is None
+    # The question itself says so too, rather than "Not answered yet" under a chosen option.
+    assert badge_of(at, "How does a routine change get approved?") == "Not saved yet"
 
     lock.release()
     run(at.button(key="app.retry_now").click())
     assert "Everything is saved now" in texts(at)
     assert "Not saved yet." not in texts(at)
     assert stored_level(url, code, "chg_approval") == 3
+    assert badge_of(at, "How does a routine change get approved?") == "Answered"
 
 
 @pytest.fixture
