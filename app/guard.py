@@ -14,7 +14,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import ParamSpec
 
-import save_status
 import state
 import store
 import streamlit as st
@@ -29,7 +28,7 @@ CHECK_EVERY = timedelta(seconds=3)
 P = ParamSpec("P")
 
 
-def run(app: Callable[[], None]) -> None:
+def run(app: Callable[[], None], *, place: str = "on this page") -> None:
     """Run the app (routing and the page it picks) behind the guard."""
     try:
         app()
@@ -50,7 +49,7 @@ def run(app: Callable[[], None]) -> None:
         ref = reference()
         log.exception("page failed [ref %s]", ref)
         st.error(
-            "Something went wrong on this page, so it stopped here. "
+            f"Something went wrong {place}, so it stopped here. "
             f"Reference {ref}: quote it to whoever runs Sextant; the details are in "
             "their server log.",
             icon=":material/error:",
@@ -63,13 +62,16 @@ def guarded(draw: Callable[P, None]) -> Callable[P, None]:
 
     @functools.wraps(draw)
     def run_guarded(*args: P.args, **kwargs: P.kwargs) -> None:
-        run(lambda: draw(*args, **kwargs))
+        run(lambda: draw(*args, **kwargs), place="in this part of the page")
 
     return run_guarded
 
 
 def notices() -> None:
     """The saving notices of the open assessment, above the page (nothing when all is well)."""
+    # Imported here: save_status puts its own fragments behind this guard.
+    import save_status
+
     code = state.code()
     if code is not None:
         save_status.show(code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import actions
+import guard
 import state
 import store
 import streamlit as st
@@ -51,6 +52,7 @@ NAMED = 3
 
 
 @st.fragment(run_every=CHECK_EVERY)
+@guard.guarded
 def _waiting(code: str, questionnaire: Questionnaire | None) -> None:
     if actions.retry_pending(code):
         st.rerun(scope="app")  # every caption on the page should now say "Saved"
@@ -79,6 +81,7 @@ def _waiting(code: str, questionnaire: Questionnaire | None) -> None:
 
 
 @st.fragment(run_every=CHECK_EVERY)
+@guard.guarded
 def _offline() -> None:
     try:
         store.ping()
