@@ -137,8 +137,8 @@ def render_downloads(
 _WHEN_IT_FAILS = {
     state.DOWNLOAD_PDF: (
         "The report (PDF)",
-        "Try the other page size. The assessment (JSON) holds every answer and imports "
-        "again on the Start page.",
+        "Try the other page size, or take the assessment (JSON): it holds every answer and "
+        "imports again on the Start page.",
     ),
     state.DOWNLOAD_JSON: (
         "The assessment (JSON)",
