@@ -14,6 +14,7 @@ shows a plain message with the reference and what still works, until the file bu
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import uuid
@@ -24,6 +25,7 @@ from datetime import UTC, datetime, timedelta
 import guard
 import page_errors
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 log = logging.getLogger("sextant.app")
 
@@ -113,7 +115,11 @@ def clicked(key: str) -> None:
     # Rerun the outcomes only, never the buttons. A run that draws a download button gives
     # it a new file id and drops the old one at its end; the request this click sent with
     # the old id then finds nothing on a busy server, and no file arrives.
-    st.rerun(OUTCOMES_KEY)
+    # If it was not drawn in the last run (a run cut short), the key is unknown and the
+    # click's usual rerun draws it instead.
+    with contextlib.suppress(StreamlitAPIException):
+        st.rerun(OUTCOMES_KEY)
+
 
 
 def building() -> bool:
