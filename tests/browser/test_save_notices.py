@@ -71,8 +71,10 @@ def test_an_answer_given_while_sqlite_is_locked_is_not_saved_yet_then_saved_by_i
     question(page, "chg_approval").get_by_text("Standard", exact=True).click()
     notice = page.get_by_text("Not saved yet.", exact=False).first
     notice.wait_for()
-    assert page.get_by_role("button", name="Try again now").is_visible()
-    assert page.get_by_text("• How does a routine change get approved?").is_visible()
+    # The page arrives element by element: wait for each part, then for the run's end.
+    page.get_by_role("button", name="Try again now").wait_for()
+    page.get_by_text("• How does a routine change get approved?").wait_for()
+    settle(page)
     assert page.get_by_text(SAVED_CLAIM).count() == 0
     shoot(page, notice, tmp_path, "not-saved-yet")
 
@@ -102,9 +104,10 @@ def test_an_answer_changed_in_another_window_is_shown_before_overwriting(
     question(first, "chg_approval").get_by_text("Ad hoc", exact=True).click()
     notice = first.get_by_text("This answer was changed in another window at")
     notice.wait_for()
-    assert first.get_by_text("Now stored:").is_visible()
-    assert first.get_by_role("button", name="Save mine instead").is_visible()
-    assert first.get_by_text("Not saved: see the notice at the top of the page.").count() >= 1
+    first.get_by_text("Now stored: Risk-based (level 4)").wait_for()
+    first.get_by_role("button", name="Save mine instead").wait_for()
+    first.get_by_text("Not saved: see the notice at the top of the page.").first.wait_for()
+    settle(first)
     assert first.get_by_text(SAVED_CLAIM).count() == 0
     shoot(first, notice, tmp_path, "changed-in-another-window")
     first.close()
