@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from assessment_models.quantities import quantity
 from assessment_models.questionnaire import ChoiceQuestion, MetricQuestion, Questionnaire
 from assessment_models.responses import Responses
 
@@ -38,6 +39,8 @@ class Plain:
                      str, str]]
     dora: list[tuple[str, str]]  # (question id, DORA key)
     target: float
+    level_names: dict[int, str]
+    titles: dict[str, tuple[str, str]]  # initiative or capability id → (title, description)
 
 
 def flatten(q: Questionnaire) -> Plain:
@@ -65,17 +68,24 @@ def flatten(q: Questionnaire) -> Plain:
                 recs.append((r.id, c.id, r.impact, r.effort.value, tuple(r.requires),
                              tuple((a.question, a.from_level, a.to_level) for a in r.addresses),
                              tuple(k.value for k in r.improves), initiative, r.title))
-    return Plain(dims, caps, questions, recs, dora, float(q.default_target))
+    titles = {c.id: (c.title, c.description) for d in q.dimensions for c in d.capabilities}
+    titles.update({i.id: (i.title, i.description) for i in q.initiatives})
+    return Plain(dims, caps, questions, recs, dora, float(q.default_target),
+                 dict(q.level_names), titles)
 
 
 def plain_answers(responses: Responses) -> dict[str, tuple[Any, Any]]:
-    return {qid: (a.level, a.value) for qid, a in responses.answers.items() if not a.na}
+    """(level, value) of every answer; N/A is (None, None): answered, with no level."""
+    return {qid: (None, None) if a.na else (a.level, a.value)
+            for qid, a in responses.answers.items() if a.is_answered}
 
 
 def _levels(p: Plain, answers: dict[str, tuple[Any, Any]]) -> dict[str, int]:
     levels: dict[str, int] = {}
     for qid, (level, value) in answers.items():
         metric = p.questions[qid][2]
+        if level is None and value is None:
+            continue  # N/A
         if value is not None and metric is not None:
             higher, ts, _ = metric
             levels[qid] = 1 + sum((value >= t) if higher else (value <= t) for t in ts)
@@ -123,13 +133,18 @@ def _percent(p: Plain, cap_score: dict[str, float]) -> dict[str, float | None]:
 
 
 Projected = tuple[float | None, dict[str, float], dict[str, float | None]]
+#: (id, phase, rationale, deferred reason) of an item.
+Item = tuple[str, str, str, str]
+#: (id, item ids, effort points, phases, dimension ids) of an initiative.
+Initiative = tuple[str, tuple[str, ...], int, tuple[str, ...], tuple[str, ...]]
 
 
 def score_and_roadmap(
     p: Plain, answers: dict[str, tuple[Any, Any]]
-) -> tuple[list[tuple[str, str, str]], list[Projected]]:
-    """(id, phase, rationale) per item, in plan order, deferred last; and per phase the
-    projected (overall, dimension scores, percent to target)."""
+) -> tuple[list[Item], list[Initiative], list[Projected]]:
+    """Every item in plan order (each phase's quick wins first, deferred last), the
+    initiatives, and per phase the projected (overall, dimension scores, percent to target).
+    """
     levels = _levels(p, answers)
     cap_score, _dim_score, _overall = _score(p, levels)
     target = p.target
@@ -177,11 +192,13 @@ def score_and_roadmap(
         for needed in sorted(requires[rid], key=key_of.__getitem__):
             place(needed)
         placed.append(rid)
-        if any(n in deferred for n in requires[rid]):
-            deferred[rid] = "waits for a prerequisite that does not fit either"
+        blocked = [n for n in requires[rid] if n in deferred]
+        if blocked:
+            deferred[rid] = f"waits for '{blocked[0]}', which does not fit either"
             return
         points, initiative = POINTS[rec[rid][3]], rec[rid][7]
-        for i in range(max((phase_of[n] + 1 for n in requires[rid]), default=0), 4):
+        earliest = max((phase_of[n] + 1 for n in requires[rid]), default=0)
+        for i in range(earliest, 4):
             if used[i] + points <= capacity and (rid in quick or initiative in running[i]
                                                  or len(running[i]) < wip):
                 phase_of[rid] = i
@@ -189,43 +206,89 @@ def score_and_roadmap(
                 if rid not in quick:
                     running[i].add(initiative)
                 return
-        deferred[rid] = "every phase from here on is full"
+        if earliest >= 4:
+            deferred[rid] = "what it requires ends in Beyond, the last phase"
+        elif points > capacity:
+            deferred[rid] = (f"it needs {points} effort points, more than a phase's capacity "
+                             f"of {capacity}")
+        else:
+            deferred[rid] = (f"every phase from {PHASES[earliest]} on is full "
+                             "(capacity or WIP limit)")
 
     for rid in order:
         place(rid)
+    required_by: dict[str, list[str]] = {}
+    for rid in placed:
+        for needed in requires[rid]:
+            required_by.setdefault(needed, []).append(rid)
+
+    # (question, answered level, to_level) of the answers each placed item raises.
+    raises: dict[str, list[tuple[str, int | None, int]]] = {}
+    for rid in placed:
+        to_of = {q: to for q, _lo, to in rec[rid][5]}
+        raises[rid] = ([(q, lv, to_of[q]) for q, lv in fired[rid]] if rid in fired else
+                       [(q, levels.get(q), to) for q, _lo, to in rec[rid][5]
+                        if levels.get(q, 0) < to])
+
+    def said(qid: str) -> str:
+        _cid, _text, metric, options = p.questions[qid]
+        if qid not in answers:
+            return "not answered"
+        level, value = answers[qid]
+        if level is None and value is None:
+            return "not applicable"
+        if metric is not None:
+            return quantity(value, metric[2])
+        return str(options[0].get(level, "not answered"))
 
     def why(rid: str) -> str:
-        hits = fired.get(rid) or [(q, levels.get(q)) for q, _lo, to in rec[rid][5]
-                                  if levels.get(q, 0) < to]
         parts = []
-        for (qid, level), (_q, _lo, to) in zip(hits, rec[rid][5], strict=False):
-            _cid, text, metric, options = p.questions[qid]
+        if rid not in fired:
+            titles = "; ".join(f"'{rec[r][8]}'" for r in required_by.get(rid, ()))
+            parts.append(f"Needed first for: {titles}.")
+        for qid, level, to in raises[rid]:
+            name = p.level_names[to]
             if level is None:
-                said = "not answered"
-            elif metric is not None:
-                said = f"{answers[qid][1]:g} {metric[2]}"
+                parts.append(f"'{p.questions[qid][1]}' is {said(qid)}; this step takes it to "
+                             f"level {to} ({name}).")
             else:
-                said = options[0].get(level, "not answered")
-            parts.append(f"On '{text}' you answered: '{said}' (level {level}). "
-                         f"This step takes it to level {to}.")
+                parts.append(f"On '{p.questions[qid][1]}' you answered: "
+                             f"'{said(qid).rstrip('.')}' (level {level}). This step takes it "
+                             f"to level {to} ({name}).")
         return " ".join(parts)
 
-    items = [(rid, PHASES[phase_of[rid]] if rid in phase_of else "Unscheduled", why(rid))
-             for rid in placed]
-    initiatives: dict[str, list[str]] = {}
-    for rid, _phase, _why in items:
-        initiatives.setdefault(rec[rid][7], []).append(rid)
+    in_phase: list[list[str]] = [[], [], [], []]
+    for rid in placed:
+        if rid in phase_of:
+            in_phase[phase_of[rid]].append(rid)
+    plan = [rid for ids in in_phase for rid in sorted(ids, key=lambda r: r not in quick)]
+    plan += [rid for rid in placed if rid in deferred]
+    items = [(rid, PHASES[phase_of[rid]] if rid in phase_of else "Unscheduled", why(rid),
+              deferred.get(rid, "")) for rid in plan]
+
+    # Initiatives: items, effort points, phases and the dimensions whose answers they raise.
+    grouped: dict[str, list[str]] = {}
+    for rid in plan:
+        grouped.setdefault(rec[rid][7], []).append(rid)
+    initiatives: list[Initiative] = []
+    for initiative, ids in grouped.items():
+        dims = {p.caps[p.questions[q][0]][0] for rid in ids for q, _lv, _to in raises[rid]}
+        dims = dims or {p.caps[rec[ids[0]][1]][0]}
+        _title, _description = p.titles[initiative]
+        initiatives.append((
+            initiative, tuple(ids), sum(POINTS[rec[r][3]] for r in ids),
+            tuple(PHASES[i] for i in range(4) if any(phase_of.get(r) == i for r in ids)),
+            tuple(d for d, _w, _c in p.dims if d in dims),
+        ))
 
     # Projection: after each phase, raised answers stand at their to_level; score again.
     raised: dict[str, int] = {}
     projections: list[Projected] = []
     for index in range(4):
-        for rid in placed:
-            if phase_of.get(rid) == index:
-                for q, lv in fired.get(rid, ()):
-                    to = next(t for a, _lo, t in rec[rid][5] if a == q)
-                    if lv < to:
-                        raised[q] = max(raised.get(q, 0), to)
+        for rid in in_phase[index]:
+            for q, lv, to in raises[rid]:
+                if lv is not None and lv < to:
+                    raised[q] = max(raised.get(q, 0), to)
         projected = dict(levels)
         for q, lv in raised.items():
             options = p.questions[q][3]
@@ -236,4 +299,4 @@ def score_and_roadmap(
         projections.append((overall_after, dims_after, _percent(p, after)))
     _percent(p, cap_score)
     _unanswered = [q for q in p.questions if q not in answers]
-    return items, projections
+    return items, initiatives, projections

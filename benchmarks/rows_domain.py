@@ -32,14 +32,17 @@ def _pair(q):  # type: ignore[no-untyped-def]
     def baseline() -> object:
         return plain_rules.score_and_roadmap(plain, answers)
 
-    # The baseline must do the same job: the same items in the same phases, and the same
-    # projected scores after each phase.
+    # The baseline must do the same job: the same items in the same phases with the same
+    # rationale and reasons, the same initiatives, the same projected scores.
     roadmap = product()
-    items, projected = baseline()
-    planned = [(i.id, i.phase) for i in (*roadmap.items, *roadmap.deferred)]
-    rules = [(rid, phase) for rid, phase, _ in items]
-    if sorted(planned) != sorted(rules):
-        return product, baseline, "the plain rules pick other items"
+    items, initiatives, projected = baseline()
+    planned = [(i.id, i.phase, i.rationale, i.deferred_reason)
+               for i in (*roadmap.items, *roadmap.deferred)]
+    if planned != items:
+        return product, baseline, "the plain rules plan other items"
+    plans = [(i.id, i.items, i.points, i.phases, i.dimensions) for i in roadmap.initiatives]
+    if plans != initiatives:
+        return product, baseline, "the plain rules group other initiatives"
     if _rounded([(p.overall, p.dimensions, p.percent_to_target) for p in roadmap.projected]) \
             != _rounded(projected):
         return product, baseline, "the plain rules project other scores"
