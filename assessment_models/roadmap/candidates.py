@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from assessment_models.per_questionnaire import per_questionnaire
 from assessment_models.quantities import quantity
 from assessment_models.questionnaire import (
     Address,
@@ -128,10 +129,16 @@ def answer_text(questionnaire: Questionnaire, answers: Answers, question_id: str
         return "not applicable"
     if isinstance(question, MetricQuestion):
         return quantity(contribution.value, question.unit)
-    option = question.option_at(contribution.level)
-    if option is None:
-        return "not answered"
-    return option.descriptor or option.label
+    return _option_texts(questionnaire)[question_id].get(contribution.level, "not answered")
+
+
+@per_questionnaire
+def _option_texts(questionnaire: Questionnaire) -> dict[str, dict[int, str]]:
+    """Each option's words (descriptor, else label) by question id and level."""
+    return {
+        q.id: {o.level: o.descriptor or o.label for o in q.options}
+        for q in questionnaire.questions_by_id.values() if not isinstance(q, MetricQuestion)
+    }
 
 
 def rationale(
