@@ -10,22 +10,21 @@ write it, touch the assessment). Here:
    window read it> RETURNING *``: writes the answer field by field, and returns no row when
    another window changed a part this save writes (a conflict).
 
-Statements are built once per shape and reused, so SQLAlchemy's compiled cache serves
-them without building a new statement object per save.
+Statements are built and compiled once per dialect and shape (see :mod:`.prepared`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, CursorResult, Row, and_, bindparam, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 
 from assessment_models.responses import ANSWER_PARTS, Answer
+from assessment_models.storage.prepared import Prepared
 from assessment_models.storage.tables import AnswerRow, AssessmentRow
 
 _ASSESSMENTS = AssessmentRow.__table__
@@ -35,7 +34,7 @@ _EMPTY = {"level": None, "value": None, "na": False, "comment": "", "confidence"
 _TOUCH = (
     update(_ASSESSMENTS)
     .where(_ASSESSMENTS.c.access_code == bindparam("code"),
-           _ASSESSMENTS.c.status == "in_progress")
+           _ASSESSMENTS.c.status == bindparam("open", "in_progress"))
     .values(updated_at=bindparam("at"))
     .returning(_ASSESSMENTS.c.id, _ASSESSMENTS.c.content_hash)
 )
@@ -49,7 +48,7 @@ _DELETE = delete(_ANSWERS).where(
 def touch_open_assessment(connection: Connection, code: str, at: datetime) -> Row[Any] | None:
     """Mark the in-progress assessment updated at ``at`` and hold its row for this
     transaction; ``(id, content_hash)``, or None when it is unknown or finished."""
-    return connection.execute(_TOUCH, {"code": code, "at": at}).one_or_none()
+    return _run(connection, ("touch",), lambda _: _TOUCH, {"code": code, "at": at}).one_or_none()
 
 
 def status_of(connection: Connection, code: str) -> str | None:
@@ -78,14 +77,14 @@ def write_answer(
     params: dict[str, Any] = {"aid": assessment_id, "qid": question_id, "at": at}
     params.update({f"new_{k}": v for k, v in new.items()})
     if base is None:
-        shape = (connection.dialect.name, parts, False, False)
+        shape: tuple[Any, ...] = (parts, False, False)
     else:
         params.update({f"base_{k}": v for k, v in _columns(base).items()})
         # No stored row is an empty answer: if that clashes, only an update can succeed.
         empty_clashes = any(_part(_EMPTY, p) not in (_part(_columns(base), p), _part(new, p))
                             for p in parts)
-        shape = (connection.dialect.name, parts, True, empty_clashes)
-    return connection.execute(_statement(*shape), params).one_or_none()
+        shape = (parts, True, empty_clashes)
+    return _run(connection, shape, lambda d: _statement(d, *shape), params).one_or_none()
 
 
 def delete_answer(connection: Connection, assessment_id: int, question_id: str) -> None:
@@ -95,8 +94,26 @@ def delete_answer(connection: Connection, assessment_id: int, question_id: str) 
 
 def answer_of_row(row: Row[Any]) -> Answer:
     """The stored answer of a returned row (validated when it was saved)."""
-    return Answer(level=row.level, value=row.value, na=row.na, comment=row.comment,
+    return Answer(level=row.level, value=row.value, na=bool(row.na), comment=row.comment,
                   confidence=row.confidence)
+
+
+_PREPARED: dict[tuple[Any, ...], Prepared] = {}
+
+
+def _run(
+    connection: Connection,
+    key: tuple[Any, ...],
+    build: Callable[[str], Any],
+    params: dict[str, Any],
+) -> CursorResult[Any]:
+    """Run the statement ``build`` makes for this dialect, compiled on first use."""
+    dialect = connection.dialect
+    full_key = (dialect.name, dialect.driver, *key)
+    prepared = _PREPARED.get(full_key)
+    if prepared is None:
+        prepared = _PREPARED[full_key] = Prepared.of(build(dialect.name), dialect)
+    return prepared.run(connection, params)
 
 
 def _columns(answer: Answer) -> dict[str, Any]:
@@ -114,12 +131,13 @@ def _part(values: dict[str, Any], part: str) -> tuple[Any, ...]:
     return tuple(values[k] for k in ANSWER_PARTS[part])
 
 
-@cache
 def _statement(dialect: str, parts: tuple[str, ...], guarded: bool, update_only: bool) -> Any:
     """The write for one shape of save, built once per process."""
     saved = [k for p in parts for k in ANSWER_PARTS[p]]
-    set_ = {k: bindparam(f"new_{k}", type_=_ANSWERS.c[k].type) for k in saved}
-    set_.update(updated_at=bindparam("at", type_=_ANSWERS.c.updated_at.type), carried_over=False)
+    # Every value a named parameter, none a literal: prepared.py runs the compiled text.
+    set_: dict[str, Any] = {k: _param(f"new_{k}", k) for k in saved}
+    set_.update(updated_at=_param("at", "updated_at"),
+                carried_over=_param("not_carried", "carried_over", False))
     guard = _unchanged(parts) if guarded else None
     if update_only:
         return (
@@ -130,10 +148,10 @@ def _statement(dialect: str, parts: tuple[str, ...], guarded: bool, update_only:
             .returning(*_ANSWERS.c)
         )
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    values = {k: set_.get(k, v) for k, v in _EMPTY.items()}
+    values = {k: set_.get(k, _param(f"empty_{k}", k, v)) for k, v in _EMPTY.items()}
     statement = insert(_ANSWERS).values(
-        assessment_id=bindparam("aid"), question_id=bindparam("qid"), **values,
-        updated_at=set_["updated_at"], carried_over=False,
+        assessment_id=_param("aid", "assessment_id"), question_id=_param("qid", "question_id"),
+        **values, updated_at=set_["updated_at"], carried_over=set_["carried_over"],
     )
     return statement.on_conflict_do_update(
         index_elements=[_ANSWERS.c.assessment_id, _ANSWERS.c.question_id],
@@ -141,11 +159,15 @@ def _statement(dialect: str, parts: tuple[str, ...], guarded: bool, update_only:
     ).returning(*_ANSWERS.c)
 
 
+def _param(name: str, column: str, value: Any = None) -> Any:
+    return bindparam(name, value=value, type_=_ANSWERS.c[column].type)
+
+
 def _unchanged(parts: tuple[str, ...]) -> ColumnElement[bool]:
     """Each part stored is as the window read it (``base``) or as this save brings it."""
     def same(prefix: str, part: str) -> ColumnElement[bool]:
         return and_(*(
-            _ANSWERS.c[k].is_not_distinct_from(bindparam(f"{prefix}_{k}", type_=_ANSWERS.c[k].type))
+            _ANSWERS.c[k].is_not_distinct_from(_param(f"{prefix}_{k}", k))
             for k in ANSWER_PARTS[part]
         ))
     return and_(*(or_(same("base", p), same("new", p)) for p in parts))

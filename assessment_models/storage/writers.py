@@ -10,6 +10,7 @@ processes. PostgreSQL engines have no queue: its row locks already queue writers
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -58,17 +59,19 @@ class _TurnQueue:
             self._waiting.remove(entry)
             return False
 
-    def release(self) -> None:
+    def release(self) -> bool:
+        """Give the turn up; True when it went to a waiting writer."""
         with self._mutex:
             self._depth -= 1
             if self._depth:
-                return
+                return False
             if self._waiting:
                 self._holder, wake = self._waiting.popleft()
                 self._depth = 1
                 wake.release()
-            else:
-                self._holder = None
+                return True
+            self._holder = None
+            return False
 
 
 @contextmanager
@@ -91,7 +94,10 @@ def writer_turn(engine: Engine) -> Iterator[None]:
     try:
         yield
     finally:
-        queue.release()
+        if queue.release():
+            # Let the writer just woken take the GIL now: otherwise it waits until this
+            # thread next blocks (up to the 5 ms switch interval), holding the turn idle.
+            time.sleep(0)
 
 
 _QUEUES: WeakKeyDictionary[Engine, _TurnQueue] = WeakKeyDictionary()
