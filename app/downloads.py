@@ -22,6 +22,7 @@ import guard
 import state
 import store
 import streamlit as st
+from portfolio import reassess
 from workshop.wstore import consensus_summary
 
 from assessment_models.errors import SextantError
@@ -37,7 +38,7 @@ from assessment_models.roadmap import (
     build_roadmap,
 )
 from assessment_models.scoring import ScoreCard, score
-from assessment_models.storage import AssessmentRecord, TrackedItem
+from assessment_models.storage import AssessmentRecord, CarryOver, TrackedItem
 
 PAGE_SIZES = {"A4": "A4", "letter": "Letter"}
 
@@ -52,6 +53,7 @@ class Snapshot:
     roadmap: Roadmap
     tracking: Mapping[str, TrackedItem]
     workshop: WorkshopSummary | None = None  # set when the assessment is a workshop's consensus
+    carried: CarryOver | None = None  # set when the assessment is a team's re-assessment
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -81,12 +83,18 @@ def snapshot(
     if tracking is None:
         tracking = store.tracking(record.code)
     workshop = consensus_summary(record, responses)  # None unless a workshop's consensus
-    return Snapshot(record, responses, card, roadmap, tracking, workshop)
+    carried = reassess.status(record.code)
+    return Snapshot(record, responses, card, roadmap, tracking, workshop,
+                    carried if carried.carried else None)
 
 
 def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
     # reportlab loads only when a PDF is asked for.
+    from assessment_models.report.method import CarriedOver
     from assessment_models.report.pdf import render_pdf
+
+    carried = (None if shot.carried is None
+               else CarriedOver(shot.carried.carried, shot.carried.unconfirmed))
 
     return render_pdf(
         shot.questionnaire,
@@ -97,6 +105,7 @@ def pdf_bytes(shot: Snapshot, page_size: str = "A4") -> bytes:
         page_size=page_size,
         generated_on=date.today(),
         workshop=shot.workshop,
+        carried=carried,
     )
 
 

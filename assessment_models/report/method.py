@@ -164,7 +164,9 @@ def _carried_over(questionnaire: Questionnaire, carried: CarriedOver, s: Styles)
     texts = [questionnaire.questions_by_id[qid].text for qid in questionnaire.questions_by_id
              if qid in carried.unconfirmed]
     out.append(Paragraph(
-        f"{lead} {len(carried.unconfirmed)} were kept as they were, without a second look, "
-        "and may describe how things stood at the previous assessment: "
+        f"{lead} {len(carried.unconfirmed)} "
+        + ("was" if len(carried.unconfirmed) == 1 else "were")
+        + " kept unchanged, without a second look, and may describe how things stood at the "
+        "previous assessment: "
         + "; ".join(esc(t) for t in texts) + ".", s.body))
     return out

@@ -187,7 +187,7 @@ def test_a_reassessment_says_how_many_answers_were_carried_over_unexamined(
     text = flat(text_of(render(quick, quick_responses,
                                carried=CarriedOver(carried=12, unconfirmed=frozenset(kept)))))
     assert ("It started from the previous assessment's 12 answers; the respondent confirmed "
-            "or changed 10 of them. 2 were kept as they were, without a second look") in text
+            "or changed 10 of them. 2 were kept unchanged, without a second look") in text
     for qid in kept:
         assert flat(quick.questions_by_id[qid].text) in text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -10,7 +11,9 @@ from typing import Any
 import pytest
 import state
 from portfolio import reassess
+from pypdf import PdfReader
 from sqlalchemy.orm import Session, sessionmaker
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from assessment_models import storage
@@ -110,3 +113,26 @@ def test_the_roadmap_shows_the_previous_plans_done_items_and_their_effect(
     assert (done.iloc[0]["Then"], done.iloc[0]["Now"], done.iloc[0]["Change"]) == (
         "2.33", "3.67", "+1.33"
     )
+
+
+def test_the_pdf_says_how_much_was_carried_over_unexamined(
+    next_assessment: AppTest, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builders: dict[str, Callable[[], bytes]] = {}
+    register = MediaFileManager.add_deferred
+
+    def catch(self: MediaFileManager, data_callable: Any, *args: Any, **kwargs: Any) -> str:
+        builders[str(kwargs.get("file_name", args[2] if len(args) > 2 else ""))] = data_callable
+        return register(self, data_callable, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", catch)
+    at = next_assessment
+    run(at.radio(key=state.answer_key("chg_approval")).set_value(4))  # changed
+    run(at.button(key=reassess.keep_key("chg_rollback")).click())  # kept after a look
+    run(at.switch_page(ROADMAP))
+    (build,) = [b for name, b in builders.items() if name.endswith("report.pdf")]
+    reader = PdfReader(io.BytesIO(build()))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert ("It started from the previous assessment's 3 answers; the respondent confirmed or "
+            "changed 2 of them. 1 was kept unchanged, without a second look") in text
+    assert "How are changes tested before release?" in text.split("without a second look")[1]
