@@ -25,16 +25,14 @@ from assessment_models.storage.faults import storage_call
 from assessment_models.storage.tables import AssessmentRow, WorkshopParticipantRow, WorkshopRow
 from assessment_models.storage.transactions import now, transaction
 from assessment_models.storage.workshop_records import ParticipantView, WorkshopInvite
-from assessment_models.storage.workshops import (
-    DEADLINE_MESSAGE,
-    MAX_NAME_LENGTH,
-    NAME_NEEDED,
+from assessment_models.storage.workshop_rows import (
     WORKSHOP_NOT_FOUND,
-    _by_join_code,
-    _consensus_questionnaire,
-    _participant,
-    _participants,
+    by_join_code,
+    consensus_questionnaire,
+    participant_of,
+    participants_with_answers,
 )
+from assessment_models.storage.workshops import DEADLINE_MESSAGE, MAX_NAME_LENGTH, NAME_NEEDED
 from assessment_models.workshop import Participant
 
 
@@ -42,7 +40,7 @@ from assessment_models.workshop import Participant
 def invite(session: Session, join_code: str) -> WorkshopInvite:
     """What a join code shows before joining: the questionnaire, team and privacy; no answers."""
     with transaction(session):
-        row = _by_join_code(session, join_code)
+        row = by_join_code(session, join_code)
         consensus = session.get_one(AssessmentRow, row.consensus_id)
         return WorkshopInvite(
             join_code=row.join_code,
@@ -61,7 +59,7 @@ def join_workshop(session: Session, join_code: str, display_name: str | None = N
     Anonymous workshops store no name and no time of joining, whatever is passed.
     """
     with transaction(session, write=True):
-        row = _by_join_code(session, join_code)
+        row = by_join_code(session, join_code)
         if row.status != "open":
             raise StorageError(CLOSED_MESSAGE)
         if row.deadline is not None and now() > row.deadline:
@@ -94,7 +92,7 @@ def join_workshop(session: Session, join_code: str, display_name: str | None = N
 def participant_view(session: Session, participant_code: str) -> ParticipantView | None:
     """The workshop a participant's assessment belongs to; None for a plain assessment."""
     with transaction(session):
-        person = _participant(session, participant_code)
+        person = participant_of(session, participant_code)
         if person is None:
             return None
         row = session.get_one(WorkshopRow, person.workshop_id)
@@ -114,14 +112,14 @@ def revealed_group(session: Session, participant_code: str) -> list[Participant]
     Names only in a named workshop; answers to unrevealed dimensions are left out.
     """
     with transaction(session):
-        person = _participant(session, participant_code)
+        person = participant_of(session, participant_code)
         if person is None:
             raise NotFoundError(WORKSHOP_NOT_FOUND)
         row = session.get_one(WorkshopRow, person.workshop_id)
         revealed = set(json.loads(row.revealed))
-        questionnaire = _consensus_questionnaire(session, row)
+        questionnaire = consensus_questionnaire(session, row)
         shown = {q.id for d, _c, q in questionnaire.iter_questions() if d.id in revealed}
-        group = _participants(session, row, names=row.anonymity == "named")
+        group = participants_with_answers(session, row, names=row.anonymity == "named")
         return [
             p.model_copy(update={"answers": {k: a for k, a in p.answers.items() if k in shown}})
             for p in group

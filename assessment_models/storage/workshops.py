@@ -12,16 +12,13 @@ Secrets and what they open:
   assessment, and only while the workshop is open;
 - a participant's access code opens their own answers and, once revealed, the group's.
 
-Joining and the participant's side live in :mod:`.workshop_join`.
-
-Any code that is unknown, malformed or of the wrong kind raises :class:`NotFoundError` with
-:data:`WORKSHOP_NOT_FOUND`, so that a wrong guess learns nothing.
+Joining and the participant's side live in :mod:`.workshop_join`; finding a workshop by
+any of its codes, and labelling its people, in :mod:`.workshop_rows`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from collections import defaultdict
 from datetime import datetime
@@ -30,10 +27,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from assessment_models.errors import NotFoundError, StorageError
+from assessment_models.errors import StorageError
 from assessment_models.questionnaire import Questionnaire
 from assessment_models.responses import Answer, Respondent, Scope
-from assessment_models.storage.answer_rows import answer_of
 from assessment_models.storage.assessment_rows import (
     check_scope,
     new_assessment_row,
@@ -52,27 +48,19 @@ from assessment_models.storage.workshop_records import (
     ConsensusInputs,
     WorkshopRecord,
 )
+from assessment_models.storage.workshop_rows import (
+    consensus_questionnaire,
+    find_workshop,
+    labels_of,
+    new_join_code,
+    participants_with_answers,
+    people_of,
+)
 from assessment_models.workshop import ANONYMITY_ORDER, Anonymity, Participant
 
-WORKSHOP_NOT_FOUND = "No workshop with this code or link."
 DEADLINE_MESSAGE = "This workshop's deadline has passed: it takes no new participants."
 NAME_NEEDED = "Give a name the facilitator will recognise (up to 80 characters)."
-
-#: No 0/O, no 1/I/L: a code read off a projector at the back of a room is typed right.
-JOIN_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-JOIN_CODE_LENGTH = 6
 MAX_NAME_LENGTH = 80
-
-_FACILITATOR_PATTERN = re.compile(r"[A-Za-z0-9_-]{43}")
-
-
-def new_join_code() -> str:
-    return "".join(secrets.choice(JOIN_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
-
-
-def normalise_join_code(typed: str) -> str:
-    """What a person typed, as stored: upper case, spaces and dashes dropped."""
-    return re.sub(r"[\s-]", "", typed or "").upper()
 
 
 # Facilitator -------------------------------------------------------------------------------
@@ -122,7 +110,7 @@ def create_workshop(
 def get_workshop(session: Session, facilitator_code: str) -> WorkshopRecord:
     """The workshop this facilitator code opens."""
     with transaction(session):
-        row = _workshop(session, facilitator_code)
+        row = find_workshop(session, facilitator_code)
         return _record(session, row)
 
 
@@ -130,15 +118,15 @@ def get_workshop(session: Session, facilitator_code: str) -> WorkshopRecord:
 def participants(session: Session, facilitator_code: str) -> list[Participant]:
     """Every participant's answers in join order, labelled as the facilitator may see them."""
     with transaction(session):
-        row = _workshop(session, facilitator_code)
-        return _participants(session, row, names=row.anonymity != "anonymous")
+        row = find_workshop(session, facilitator_code)
+        return participants_with_answers(session, row, names=row.anonymity != "anonymous")
 
 
 @storage_call
 def first_round(session: Session, facilitator_code: str) -> list[Participant]:
     """The first-round answers to the re-voted questions, labelled like :func:`participants`."""
     with transaction(session):
-        row = _workshop(session, facilitator_code)
+        row = find_workshop(session, facilitator_code)
         query = (
             select(WorkshopParticipantRow, WorkshopFirstRoundRow)
             .join(WorkshopFirstRoundRow, isouter=True)
@@ -153,7 +141,7 @@ def first_round(session: Session, facilitator_code: str) -> list[Participant]:
                 answers[person.id][kept.question_id] = Answer(
                     level=kept.level, value=kept.value, na=kept.na
                 )
-        labels = _labels(list(people.values()), names=row.anonymity != "anonymous")
+        labels = labels_of(list(people.values()), names=row.anonymity != "anonymous")
         return [Participant(label=labels[i], answers=answers[i]) for i in people]
 
 
@@ -161,8 +149,8 @@ def first_round(session: Session, facilitator_code: str) -> list[Participant]:
 def set_revealed(session: Session, facilitator_code: str, dimension_ids: list[str]) -> None:
     """Show participants the group's answers for these dimensions (and only these)."""
     with transaction(session, write=True):
-        row = _workshop(session, facilitator_code, lock=True)
-        questionnaire = _consensus_questionnaire(session, row)
+        row = find_workshop(session, facilitator_code, lock=True)
+        questionnaire = consensus_questionnaire(session, row)
         unknown = [d for d in dimension_ids if d not in questionnaire.dimensions_by_id]
         if unknown:
             raise StorageError(f"revealed: '{unknown[0]}' is not a dimension")
@@ -177,7 +165,7 @@ def set_threshold(session: Session, facilitator_code: str, threshold: float) -> 
     if not 0 <= threshold <= 4:
         raise StorageError("threshold: a spread is between 0 and 4 levels")
     with transaction(session, write=True):
-        row = _workshop(session, facilitator_code, lock=True)
+        row = find_workshop(session, facilitator_code, lock=True)
         row.threshold = float(threshold)
         row.updated_at = now()
 
@@ -186,14 +174,14 @@ def set_threshold(session: Session, facilitator_code: str, threshold: float) -> 
 def raise_anonymity(session: Session, facilitator_code: str, anonymity: Anonymity) -> None:
     """Make the workshop more private; never less. Going anonymous erases stored names."""
     with transaction(session, write=True):
-        row = _workshop(session, facilitator_code, lock=True)
+        row = find_workshop(session, facilitator_code, lock=True)
         if anonymity not in ANONYMITY_ORDER:
             raise StorageError(f"anonymity must be one of {', '.join(ANONYMITY_ORDER)}")
         if ANONYMITY_ORDER.index(anonymity) < ANONYMITY_ORDER.index(row.anonymity):  # type: ignore[arg-type]
             raise StorageError("A workshop's anonymity can be raised, never lowered.")
         row.anonymity = anonymity
         if anonymity == "anonymous":
-            for person in _people(session, row):
+            for person in people_of(session, row):
                 person.display_name, person.joined_at = None, None
         row.updated_at = now()
 
@@ -214,12 +202,12 @@ def reopen_workshop(session: Session, facilitator_code: str) -> None:
 def start_second_round(session: Session, facilitator_code: str, question_ids: list[str]) -> None:
     """Keep everyone's current answers to these questions, then let them vote again."""
     with transaction(session, write=True):
-        row = _workshop(session, facilitator_code, lock=True)
-        questionnaire = _consensus_questionnaire(session, row)
+        row = find_workshop(session, facilitator_code, lock=True)
+        questionnaire = consensus_questionnaire(session, row)
         unknown = [q for q in question_ids if q not in questionnaire.questions_by_id]
         if unknown or not question_ids:
             raise StorageError("second round: choose questions of this workshop to vote on again")
-        people = _people(session, row)
+        people = people_of(session, row)
         by_assessment = {p.assessment_id: p.id for p in people}
         session.execute(
             delete(WorkshopFirstRoundRow).where(
@@ -261,7 +249,7 @@ def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | Non
         row = session.scalars(query).one_or_none()
         if row is None:
             return None
-        group = _participants(session, row, names=False)
+        group = participants_with_answers(session, row, names=False)
         kept = first_round(session, row.facilitator_code) if row.second_round != "[]" else []
         return ConsensusInputs(
             anonymity=row.anonymity,  # type: ignore[arg-type]
@@ -275,86 +263,9 @@ def of_consensus(session: Session, consensus_code: str) -> ConsensusInputs | Non
 # Helpers -----------------------------------------------------------------------------------
 
 
-def _workshop(session: Session, code: str, *, lock: bool = False) -> WorkshopRow:
-    if not isinstance(code, str) or not _FACILITATOR_PATTERN.fullmatch(code):
-        raise NotFoundError(WORKSHOP_NOT_FOUND)
-    query = select(WorkshopRow).where(WorkshopRow.facilitator_code == code)
-    if lock:
-        query = query.with_for_update()
-    row = session.scalars(query).one_or_none()
-    if row is None:
-        raise NotFoundError(WORKSHOP_NOT_FOUND)
-    return row
-
-
-def _by_join_code(session: Session, join_code: str) -> WorkshopRow:
-    code = normalise_join_code(join_code) if isinstance(join_code, str) else ""
-    if len(code) != JOIN_CODE_LENGTH or any(c not in JOIN_ALPHABET for c in code):
-        raise NotFoundError(WORKSHOP_NOT_FOUND)
-    row = session.scalars(select(WorkshopRow).where(WorkshopRow.join_code == code)).one_or_none()
-    if row is None:
-        raise NotFoundError(WORKSHOP_NOT_FOUND)
-    return row
-
-
-def _participant(session: Session, code: str) -> WorkshopParticipantRow | None:
-    if not isinstance(code, str) or not _FACILITATOR_PATTERN.fullmatch(code):
-        return None
-    query = (
-        select(WorkshopParticipantRow)
-        .join(AssessmentRow, AssessmentRow.id == WorkshopParticipantRow.assessment_id)
-        .where(AssessmentRow.access_code == code)
-    )
-    return session.scalars(query).one_or_none()
-
-
-def _people(session: Session, row: WorkshopRow) -> list[WorkshopParticipantRow]:
-    query = select(WorkshopParticipantRow).where(WorkshopParticipantRow.workshop_id == row.id)
-    return list(session.scalars(query.order_by(WorkshopParticipantRow.id)))
-
-
-def _consensus_questionnaire(session: Session, row: WorkshopRow) -> Questionnaire:
-    return questionnaire_of(session.get_one(AssessmentRow, row.consensus_id))
-
-
-def _participants(session: Session, row: WorkshopRow, *, names: bool) -> list[Participant]:
-    """One query: every participant with their answers and last activity."""
-    query = (
-        select(WorkshopParticipantRow, AssessmentRow.updated_at, AnswerRow)
-        .join(AssessmentRow, AssessmentRow.id == WorkshopParticipantRow.assessment_id)
-        .join(AnswerRow, AnswerRow.assessment_id == AssessmentRow.id, isouter=True)
-        .where(WorkshopParticipantRow.workshop_id == row.id)
-        .order_by(WorkshopParticipantRow.id)
-    )
-    people: dict[int, WorkshopParticipantRow] = {}
-    last: dict[int, datetime] = {}
-    answers: dict[int, dict[str, Answer]] = defaultdict(dict)
-    for person, updated_at, answer in session.execute(query):
-        people[person.id] = person
-        last[person.id] = updated_at
-        if answer is not None:
-            answers[person.id][answer.question_id] = answer_of(answer)
-    labels = _labels(list(people.values()), names=names)
-    return [Participant(label=labels[i], answers=answers[i], last_activity=last[i]) for i in people]
-
-
-def _labels(people: list[WorkshopParticipantRow], *, names: bool) -> dict[int, str]:
-    """Display names (a repeated name gets "(2)"), or P1…Pn in join order."""
-    out: dict[int, str] = {}
-    seen: dict[str, int] = defaultdict(int)
-    for number, person in enumerate(people, start=1):
-        if names and person.display_name:
-            seen[person.display_name] += 1
-            count = seen[person.display_name]
-            out[person.id] = person.display_name + (f" ({count})" if count > 1 else "")
-        else:
-            out[person.id] = f"P{number}"
-    return out
-
-
 def _set_status(session: Session, facilitator_code: str, status: str) -> None:
     with transaction(session, write=True):
-        row = _workshop(session, facilitator_code, lock=True)
+        row = find_workshop(session, facilitator_code, lock=True)
         row.status = status
         _set_participants_status(session, row, "finished" if status == "closed" else "in_progress")
         row.updated_at = now()
@@ -362,7 +273,7 @@ def _set_status(session: Session, facilitator_code: str, status: str) -> None:
 
 def _set_participants_status(session: Session, row: WorkshopRow, status: str) -> None:
     at = now()
-    for person in _people(session, row):
+    for person in people_of(session, row):
         mine = session.get_one(AssessmentRow, person.assessment_id)
         if mine.status != status:
             mine.status = status
@@ -384,6 +295,6 @@ def _record(session: Session, row: WorkshopRow) -> WorkshopRecord:
         revealed=tuple(json.loads(row.revealed)),
         threshold=row.threshold,
         second_round=tuple(json.loads(row.second_round)),
-        participants=len(_people(session, row)),
+        participants=len(people_of(session, row)),
         created_at=row.created_at,
     )
