@@ -95,6 +95,7 @@ def test_a_report_that_cannot_be_built_says_so_with_a_reference(
 
     # The rest still works: the JSON export downloads.
     page.set_viewport_size({"width": 1280, "height": 900})
+    settle(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Assessment (JSON)").click()
     assert json.loads(Path(download.value.path()).read_text())["questionnaire"] == "mini"
@@ -107,6 +108,7 @@ def test_two_downloads_clicked_one_after_the_other_both_arrive(
     page = open_roadmap(browser, server)
     with page.expect_download() as report:
         page.get_by_role("button", name="Report (PDF)").click()
+    settle(page)  # the page's one rerun after a build; each click must still find its file
     with page.expect_download() as answers:
         page.get_by_role("button", name="Answers (CSV)").click()
     assert Path(report.value.path()).read_bytes().startswith(b"%PDF")
