@@ -226,10 +226,10 @@ def _buttons(shot: Snapshot) -> None:
             key=key,
             icon=":material/download:",
             on_click=file_builds.clicked,
-            args=(key,),
+            args=(tab, key),
             width="stretch",
         )
-    file_builds.outcomes(tab, tuple(_WHEN_IT_FAILS), failure_message)
+    file_builds.outcomes(tuple(_WHEN_IT_FAILS), failure_message)
     st.caption(
         "The PDF is a report for leadership. The JSON file imports again on the Start page, "
         "here or on another server, with targets and tracked work. The roadmap CSV imports "

@@ -7,9 +7,14 @@ for five seconds. That is all: nothing says what to do, and the line vanishes.
 
 So each builder is wrapped: a failure is logged with a reference (the scheme of
 :mod:`guard`) and left in a small thread-safe store, keyed by a token of the browser tab.
-Clicking the button reruns only :func:`outcomes` under the buttons, which then checks once
-a second while a file is being built; when the build has ended it reruns the page, which
-shows a plain message with the reference and what still works, until the file builds.
+The click's callback waits there for its build to end (the worker thread runs it at the
+same time), then reruns only :func:`outcomes` under the buttons, which shows a plain
+message with the reference and what still works, until the file builds.
+
+Why the callback waits rather than the page polling: every run ends with Streamlit
+deleting generated files no button refers to (marked at one run's end, deleted at the
+next). A poll every second is a run every second, and on a busy machine it deleted a file
+before the browser had fetched it. One short run after the build leaves it in place.
 """
 
 from __future__ import annotations
@@ -29,16 +34,12 @@ from streamlit.errors import StreamlitAPIException
 
 log = logging.getLogger("sextant.app")
 
-#: How often a page checks whether a file it asked for has been built (only meanwhile).
-CHECK_EVERY = timedelta(seconds=1)
-#: How long the page keeps checking after a click; a build is never expected to take this.
-GIVE_UP_AFTER = timedelta(minutes=2)
-
+#: How long a click waits for its file; a build is never expected to take this long.
+WAIT_FOR = timedelta(seconds=20)
 #: The fragment under the buttons that says how builds ended; a click reruns only it.
 OUTCOMES_KEY = "downloads.outcomes"
 
 _TOKEN = "downloads.token"
-_BUILDING = "downloads.building"
 _ERRORS = "downloads.errors"
 
 
@@ -55,7 +56,7 @@ class Failure:
 
 
 class _Outcomes:
-    """How each build ended, per browser tab, until that tab's next run takes it.
+    """How each build ended, per browser tab and button, until that tab's click takes it.
 
     Module-level on purpose: the builder runs on Streamlit's worker thread, where session
     state cannot be reached. Entries are keyed by the tab's own random token, hold only a
@@ -65,18 +66,26 @@ class _Outcomes:
     MAX_TABS = 500
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._changed = threading.Condition()
         self._by_tab: dict[str, dict[str, Failure | None]] = {}
 
     def put(self, tab: str, key: str, outcome: Failure | None) -> None:
-        with self._lock:
+        with self._changed:
             self._by_tab.setdefault(tab, {})[key] = outcome
             while len(self._by_tab) > self.MAX_TABS:
                 del self._by_tab[next(iter(self._by_tab))]
+            self._changed.notify_all()
 
-    def take(self, tab: str) -> dict[str, Failure | None]:
-        with self._lock:
-            return self._by_tab.pop(tab, {})
+    def wait(self, tab: str, key: str, timeout: float) -> tuple[bool, Failure | None]:
+        """(True, the outcome) once the build of ``key`` ended; (False, None) on timeout."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: key in self._by_tab.get(tab, {}), timeout):
+                return False, None
+            ended = self._by_tab[tab]
+            outcome = ended.pop(key)
+            if not ended:
+                del self._by_tab[tab]
+            return True, outcome
 
 
 _outcomes = _Outcomes()
@@ -108,22 +117,17 @@ def guarded(build: Callable[[], str | bytes], tab: str, key: str) -> Callable[[]
     return run
 
 
-def clicked(key: str) -> None:
-    """``on_click`` of a download button: its file is being built; check until it ends."""
-    page_errors.set_error(_ERRORS, key, None)
-    st.session_state.setdefault(_BUILDING, {})[key] = datetime.now(UTC)
+def clicked(tab: str, key: str) -> None:
+    """``on_click`` of a download button: wait for its file, then show how it went."""
+    ended, outcome = _outcomes.wait(tab, key, WAIT_FOR.total_seconds())
+    if ended:
+        page_errors.set_error(_ERRORS, key, outcome.reference if outcome else None)
     # Rerun the outcomes only, never the buttons. A run that draws a download button gives
-    # it a new file id and drops the old one at its end; the request this click sent with
-    # the old id then finds nothing on a busy server, and no file arrives.
-    # If it was not drawn in the last run (a run cut short), the key is unknown and the
-    # click's usual rerun draws it instead.
+    # it a new file id and drops the old one at its end; a request sent with the old id
+    # then finds nothing on a busy server. If the outcomes were not drawn in the last run
+    # (a run cut short), the key is unknown and the click's usual rerun draws them instead.
     with contextlib.suppress(StreamlitAPIException):
         st.rerun(OUTCOMES_KEY)
-
-
-
-def building() -> bool:
-    return bool(st.session_state.get(_BUILDING))
 
 
 def failure(key: str) -> str | None:
@@ -131,38 +135,13 @@ def failure(key: str) -> str | None:
     return page_errors.error(_ERRORS, key)
 
 
-def take_outcomes(tab: str) -> bool:
-    """Apply the builds that ended (failures kept to show); True when any had ended."""
-    ended = _outcomes.take(tab)
-    waiting: dict[str, datetime] = st.session_state.setdefault(_BUILDING, {})
-    for key, outcome in ended.items():
-        waiting.pop(key, None)
-        page_errors.set_error(_ERRORS, key, outcome.reference if outcome else None)
-    now = datetime.now(UTC)
-    for key in [k for k, since in waiting.items() if now - since > GIVE_UP_AFTER]:
-        del waiting[key]  # Streamlit still shows its spinner on the button meanwhile
-    return bool(ended)
-
-
 @st.fragment(key=OUTCOMES_KEY)
 @guard.guarded
-def outcomes(tab: str, keys: tuple[str, ...], message: Callable[[str, str], str]) -> None:
+def outcomes(keys: tuple[str, ...], message: Callable[[str, str], str]) -> None:
     """Under the buttons: a warning per file that could not be built (``message(key,
-    reference)``), and the check while one is being built."""
-    take_outcomes(tab)
+    reference)``)."""
     for key in keys:
         reference = failure(key)
         if reference is not None:
             # A warning, not an error: nothing is lost, and the message says what works.
             st.warning(message(key, reference), icon=":material/report:")
-    if building():
-        _check(tab)
-
-
-@st.fragment(run_every=CHECK_EVERY)
-@guard.guarded
-def _check(tab: str) -> None:
-    if take_outcomes(tab) or not building():
-        # The whole page, not this check: only a run of its parent draws the outcome and
-        # stops drawing the check. The build has ended, so no click waits on a file id.
-        st.rerun(scope="app")

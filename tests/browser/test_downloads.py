@@ -74,7 +74,7 @@ def test_the_report_button_downloads_a_pdf(browser: Any, server: Server) -> None
         page.get_by_role("button", name="Report (PDF)").click()
     assert download.value.suggested_filename.endswith("-report.pdf")
     assert Path(download.value.path()).read_bytes().startswith(b"%PDF")
-    settle(page)  # the page's check after the build: nothing to say
+    settle(page)  # the click's short run: nothing to say
     assert page.get_by_text("could not be built").count() == 0
     page.close()
 
@@ -108,7 +108,7 @@ def test_two_downloads_clicked_one_after_the_other_both_arrive(
     page = open_roadmap(browser, server)
     with page.expect_download() as report:
         page.get_by_role("button", name="Report (PDF)").click()
-    settle(page)  # the page's one rerun after a build; each click must still find its file
+    settle(page)  # the first click's short run has ended, as it has when a person clicks again
     with page.expect_download() as answers:
         page.get_by_role("button", name="Answers (CSV)").click()
     assert Path(report.value.path()).read_bytes().startswith(b"%PDF")
