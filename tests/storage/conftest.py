@@ -47,6 +47,12 @@ def db(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:
     yield from _open(request.getfixturevalue("postgres_url"))
 
 
+@pytest.fixture
+def postgres_db(postgres_url: str) -> Iterator[Database]:
+    """A PostgreSQL database only, for what only PostgreSQL does (no SQLite twin to skip)."""
+    yield from _open(postgres_url)
+
+
 def _open(url: str) -> Iterator[Database]:
     engine = make_engine(url)
     migrate(engine)

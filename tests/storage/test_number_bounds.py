@@ -169,10 +169,8 @@ def test_a_typed_number_too_large_gets_one_message_and_changes_nothing(
 
 
 @pytest.mark.postgres
-def test_postgresql_out_of_range_is_a_plain_message_even_past_the_columns(db) -> None:
+def test_postgresql_out_of_range_is_a_plain_message_even_past_the_columns(postgres_db) -> None:
     # A number the column types never see (a literal in SQL) still meets the backstop.
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL only")
-    with db.session() as session, pytest.raises(StorageError) as raised:
+    with postgres_db.session() as session, pytest.raises(StorageError) as raised:
         session.execute(text("SELECT CAST(:n AS integer)"), {"n": 2**31})
     assert str(raised.value) == "A number is too large to store, so nothing was changed."
