@@ -163,6 +163,15 @@ def _with_session(function: Callable[..., T], *args: object) -> T:
         return function(session, *args)
 
 
+def settled(key: str, read: Callable[[], T], *, final: Callable[[T], bool]) -> T:
+    """:func:`remembered`, but a result ``final`` says can no longer change is kept for the
+    tab and not read again: an Assess rerun then asks storage nothing it already knows."""
+    kept = state.last_read(key)
+    if kept is not None and final(kept):
+        return kept  # type: ignore[no-any-return]
+    return remembered(key, read)
+
+
 def remembered(key: str, read: Callable[[], T]) -> T:
     """``read()``; while the database is away, the last good result of this tab.
 

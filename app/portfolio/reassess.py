@@ -36,7 +36,17 @@ def keep_key(question_id: str) -> str:
 
 def status(code: str) -> CarryOver:
     # Remembered: the Assess page must still open while the database is away (issue 11).
-    return app_store.remembered(f"carry_over.{code}", lambda: store.carry_over(code))
+    # Settled once nothing was carried over: most assessments never were, and the Assess
+    # page would otherwise ask on every rerun.
+    return app_store.settled(
+        f"carry_over.{code}", lambda: store.carry_over(code), final=_never_carried_over
+    )
+
+
+def _never_carried_over(carried: CarryOver) -> bool:
+    # Only "Start the next assessment" carries answers over, and only into the assessment
+    # it creates; attaching an assessment to a team links it with nothing carried.
+    return carried.previous_code is None and not carried.carried
 
 
 def confirm(code: str, question_ids: Iterable[str]) -> None:

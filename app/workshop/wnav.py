@@ -73,10 +73,17 @@ def pages() -> list[st.Page]:
 def _is_participant(code: str) -> bool:
     if state.offline_since() is not None:
         return False  # the database is away: the Assess page must still open (issue 11)
+    key = f"workshop.participant.{code}"
+    if state.last_read(key) is False:
+        # Joining a workshop starts a new assessment, so one that was not a participant's
+        # never becomes one: this tab need not ask again on every rerun.
+        return False
     try:
-        return wstore.participant_view(code) is not None
+        participating = wstore.participant_view(code) is not None
     except NotFoundError:
         return False
     except DatabaseUnavailableError:
         state.record_offline()
         return False
+    state.remember_read(key, participating)
+    return participating

@@ -12,9 +12,11 @@ import pytest
 import state
 from portfolio import reassess
 from pypdf import PdfReader
+from sql_log import statements, touching
 from sqlalchemy.orm import Session, sessionmaker
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
+from ui_routing import current_url_path, open_url_path
 
 from assessment_models import storage
 from assessment_models.loader import load_questionnaire
@@ -82,6 +84,19 @@ def test_changing_or_keeping_an_answer_clears_its_mark(
         assert storage.load_responses(session, code).answers["chg_approval"].level == 3
     assert carried.unconfirmed == {"test_auto"}
     assert not [m.value for m in at.markdown if "Carried over" in m.value]
+
+
+def test_a_rerun_of_a_re_assessment_reads_its_carry_over_once(
+    next_assessment: AppTest, run: Run
+) -> None:
+    at = open_url_path(next_assessment, current_url_path(next_assessment))
+    with statements() as seen:
+        run(at.radio(key=state.answer_key("chg_approval")).set_value(3))
+    assert len(touching(seen, "assessment_links")) == 1
+    # Still told afresh: the changed answer lost its mark, the kept one has it.
+    badges = [m.value for m in at.markdown if "Carried over" in m.value]
+    assert len(badges) == 1
+    assert "1 answer on this page came over" in at.info[0].value
 
 
 def test_review_lists_the_unconfirmed_and_results_count_the_confirmed(
