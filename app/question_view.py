@@ -33,6 +33,8 @@ def render_question(
             badge = reassess.CARRIED_BADGE
         if question.id in state.pending():  # given here, the database has not taken it yet
             badge = ":orange-badge[:material/cloud_off: Not saved yet]"
+        elif question.id in state.conflicts():  # refused: another window changed it first
+            badge = ":orange-badge[:material/sync_problem: Changed in another window]"
         st.markdown(f"**{question.text}**  \n{badge}", help=question.help or None)
         if disabled:
             _read_only(questionnaire, question, answer)

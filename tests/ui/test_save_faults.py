@@ -160,9 +160,13 @@ def test_two_windows_a_comment_never_rewrites_the_level_and_a_clash_is_shown(
     assert not any("cloud_done" in c.value for c in first.caption)  # no "Saved" claim
     assert any("Now stored: " in t.value and "(level 4)" in t.value for t in first.text)
     assert stored_level(url, code, "chg_approval") == 4
+    assert badge_of(first, "How does a routine change get approved?") == (
+        "Changed in another window"
+    )
 
     run(first.button(key="app.keep_mine.chg_approval").click())  # the user decides
     assert stored_level(url, code, "chg_approval") == 1
+    assert badge_of(first, "How does a routine change get approved?") == "Answered"
 
 
 def test_the_notice_names_three_waiting_questions_then_counts_the_rest(mini) -> None:
