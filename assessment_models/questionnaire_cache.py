@@ -8,9 +8,9 @@ Why this is safe:
 
 - **Keyed by content.** The file name is the SHA-256 of the questionnaire file's bytes and
   of the code that decides what is valid (the source of ``questionnaire.py``,
-  ``content_checks.py`` and ``loader.py``, pydantic's and Python's versions). Any change to
-  the file or to those rules is another key, so a stale entry is never read; an editable
-  install, whose version number does not move, is covered too.
+  ``questions.py``, ``content_checks.py`` and ``loader.py``, pydantic's and Python's
+  versions). Any change to the file or to those rules is another key, so a stale entry is
+  never read; an editable install, whose version number does not move, is covered too.
 - **The user's own directory.** ``$SEXTANT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sextant``,
   else ``~/.cache/sextant``, created private (0700). An entry is read only when the
   directory and the file belong to the user running the command and nobody else can write
@@ -40,7 +40,7 @@ import pydantic
 from assessment_models.questionnaire import Questionnaire
 
 #: The modules whose source decides what a valid questionnaire is.
-_RULES = ("questionnaire.py", "content_checks.py", "loader.py")
+_RULES = ("questionnaire.py", "questions.py", "content_checks.py", "loader.py")
 
 
 def cache_dir() -> Path | None:
