@@ -167,6 +167,7 @@ def _carried_over(questionnaire: Questionnaire, carried: CarriedOver, s: Styles)
         f"{lead} {len(carried.unconfirmed)} "
         + ("was" if len(carried.unconfirmed) == 1 else "were")
         + " kept unchanged, without a second look, and may describe how things stood at the "
-        "previous assessment: "
-        + "; ".join(esc(t) for t in texts) + ".", s.body))
+        "previous assessment:", s.body))
+    # One question a line: question texts end in "?", which a run-on list garbles.
+    out += [Paragraph(f"• {esc(t)}", s.body) for t in texts]
     return out
